@@ -1,0 +1,48 @@
+/* slv-store-private.h: shared inside src/store only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "slv-store.h"
+
+G_BEGIN_DECLS
+
+/* Hold the lock around any use of the connection; it is recursive, so
+ * repository functions may call each other inside a transaction. */
+void          slv_store_lock              (SlvStore      *self);
+void          slv_store_unlock            (SlvStore      *self);
+sqlite3      *slv_store_get_db            (SlvStore      *self);
+
+/* A cached prepared statement, reset and with bindings cleared. Owned by the
+ * store; valid while the lock is held. NULL with @error set on failure. */
+sqlite3_stmt *slv_store_prepare           (SlvStore      *self,
+                                           const char    *sql,
+                                           GError       **error);
+gboolean      slv_store_exec              (SlvStore      *self,
+                                           const char    *sql,
+                                           GError       **error);
+/* Steps a statement that returns no rows (SQLITE_DONE). */
+gboolean      slv_store_step_done         (SlvStore      *self,
+                                           sqlite3_stmt  *stmt,
+                                           GError       **error);
+/* Sets @error from the connection's last error, with @what as context. */
+void          slv_store_set_error         (SlvStore      *self,
+                                           GError       **error,
+                                           const char    *what);
+gboolean      slv_store_is_identifier     (const char    *name);
+/* TRUE if @table has @column (checked against the live schema, cached). */
+gboolean      slv_store_has_column        (SlvStore      *self,
+                                           const char    *table,
+                                           const char    *column);
+char         *slv_store_column_dup_text   (sqlite3_stmt  *stmt,
+                                           int            column);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+/* Drops cached statements and column lists after a schema change. */
+void          slv_store_forget_schema     (SlvStore      *self);
+G_END_DECLS
