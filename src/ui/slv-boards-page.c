@@ -127,13 +127,15 @@ boards_ready_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(SlvBoardsPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) list = slv_repo_list_finish (SLV_STORE (source), result, &error);
+  SlvBoardsPage *self;
   guint n;
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  /* Cancelled: the page moved on or went away, and is not touched. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  self = SLV_BOARDS_PAGE (user_data);
   if (list == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
@@ -164,7 +166,7 @@ slv_boards_page_reload (SlvBoardsPage *self)
     }
   self->cancellable = g_cancellable_new ();
   slv_repo_list_async (self->store, SLV_TYPE_BOARD, NULL, self->cancellable,
-                       boards_ready_cb, g_object_ref (self));
+                       boards_ready_cb, self);
 }
 
 static void
@@ -185,7 +187,7 @@ slv_boards_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SLV_TYPE_BOARDS_PAGE);
+  g_clear_pointer ((GtkWidget **) &self->stack, gtk_widget_unparent);
   g_clear_object (&self->boards);
   g_clear_object (&self->store);
 

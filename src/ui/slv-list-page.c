@@ -27,6 +27,7 @@ typedef struct
   GCancellable       *cancellable; /* of the query in flight */
   char               *search_text;
   gboolean            loading;
+  gboolean            syncing_entry; /* setting the entry's text from code */
 } SlvListPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (SlvListPage, slv_list_page, GTK_TYPE_WIDGET)
@@ -252,16 +253,19 @@ list_ready_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(SlvListPage) self = user_data;
-  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) list = slv_repo_list_finish (SLV_STORE (source), result, &error);
   g_autoptr(GPtrArray) items = NULL;
+  SlvListPage *self;
+  SlvListPagePrivate *priv;
   guint n;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  /* A cancelled query belongs to a page that moved on or went away: the
+   * page may be gone, so it is not touched. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  self = SLV_LIST_PAGE (user_data);
+  priv = slv_list_page_get_instance_private (self);
   if (list == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
@@ -298,13 +302,19 @@ slv_list_page_reload (SlvListPage *self)
   priv->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
   slv_repo_list_async (priv->store, SLV_LIST_PAGE_GET_CLASS (self)->item_type, priv->search_text,
-                       priv->cancellable, list_ready_cb, g_object_ref (self));
+                       priv->cancellable, list_ready_cb, self);
 }
 
 static void
 search_changed_cb (SlvListPage    *self,
                    GtkSearchEntry *entry)
 {
+  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
+
+  /* Replacing the text from code first clears it, and a search entry
+   * reports a cleared text at once: that is not the user's search. */
+  if (priv->syncing_entry)
+    return;
   slv_list_page_set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
@@ -323,6 +333,19 @@ focus_search_action (GtkWidget  *widget,
   SlvListPagePrivate *priv = slv_list_page_get_instance_private (SLV_LIST_PAGE (widget));
 
   gtk_widget_grab_focus (GTK_WIDGET (priv->search_entry));
+}
+
+static void
+sort_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  const char *property = NULL;
+  gboolean descending = FALSE;
+
+  g_variant_get (parameter, "(&sb)", &property, &descending);
+  slv_list_page_sort_by (SLV_LIST_PAGE (widget), property,
+                         descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
 
 static void
@@ -363,7 +386,7 @@ slv_list_page_dispose (GObject *object)
 
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SLV_TYPE_LIST_PAGE);
+  g_clear_pointer (&priv->box, gtk_widget_unparent);
   g_clear_object (&priv->sorted);
   g_clear_object (&priv->records);
   g_clear_object (&priv->store);
@@ -464,6 +487,7 @@ slv_list_page_class_init (SlvListPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "list-page.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "list-page.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "list-page.sort", "(sb)", sort_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "list-page.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "list-page.reload", NULL);
 }
@@ -521,7 +545,11 @@ slv_list_page_set_search_text (SlvListPage *self,
   g_free (priv->search_text);
   priv->search_text = g_strdup (text);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (priv->search_entry)), text ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), text ? text : "");
+    {
+      priv->syncing_entry = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), text ? text : "");
+      priv->syncing_entry = FALSE;
+    }
   slv_list_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
 }
@@ -542,4 +570,37 @@ slv_list_page_get_loading (SlvListPage *self)
 
   g_return_val_if_fail (SLV_IS_LIST_PAGE (self), FALSE);
   return priv->loading;
+}
+
+const char *
+slv_list_page_get_view (SlvListPage *self)
+{
+  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (SLV_IS_LIST_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (priv->stack);
+}
+
+gboolean
+slv_list_page_sort_by (SlvListPage *self,
+                       const char  *property,
+                       GtkSortType  order)
+{
+  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
+  SlvListPageClass *klass = SLV_LIST_PAGE_GET_CLASS (self);
+  GListModel *columns;
+
+  g_return_val_if_fail (SLV_IS_LIST_PAGE (self), FALSE);
+  g_return_val_if_fail (property != NULL, FALSE);
+
+  columns = gtk_column_view_get_columns (priv->column_view);
+  for (guint i = 0; i < klass->n_columns; i++)
+    if (g_str_equal (klass->columns[i].property, property))
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        gtk_column_view_sort_by_column (priv->column_view, column, order);
+        return TRUE;
+      }
+  return FALSE;
 }

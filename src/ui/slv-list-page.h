@@ -61,6 +61,12 @@ void        slv_list_page_set_search_text (SlvListPage *self,
 /* The records shown (after search, in display order). */
 GListModel *slv_list_page_get_model       (SlvListPage *self);
 gboolean    slv_list_page_get_loading     (SlvListPage *self);
+/* What the page shows: "loading", "list" or "empty". */
+const char *slv_list_page_get_view        (SlvListPage *self);
+/* Sorts by the column showing @property (as a click on its header does). */
+gboolean    slv_list_page_sort_by         (SlvListPage *self,
+                                           const char  *property,
+                                           GtkSortType  order);
 /* Reads the records again from the workspace. */
 void        slv_list_page_reload          (SlvListPage *self);
 
