@@ -107,3 +107,41 @@ slv_workspace_add_board (SlvStore    *store,
     return NULL;
   return id;
 }
+
+static void
+add_board_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *id = slv_workspace_add_board (source_object, task_data, &error);
+
+  if (id == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, id, g_free);
+}
+
+void
+slv_workspace_add_board_async (SlvStore            *store,
+                               const char          *name,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, slv_workspace_add_board_async);
+  g_task_set_task_data (task, g_strdup (name), g_free);
+  g_task_run_in_thread (task, add_board_thread);
+}
+
+char *
+slv_workspace_add_board_finish (SlvStore      *store,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

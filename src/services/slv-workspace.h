@@ -28,4 +28,13 @@ char     *slv_workspace_add_board     (SlvStore    *store,
                                        const char  *name,
                                        GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
+void      slv_workspace_add_board_async  (SlvStore            *store,
+                                          const char          *name,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+char     *slv_workspace_add_board_finish (SlvStore            *store,
+                                          GAsyncResult        *result,
+                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -21,6 +21,7 @@ struct _SlvWindow
   AdwApplicationWindow  parent_instance;
 
   AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *sidebar_title;
   AdwWindowTitle       *page_title;
@@ -192,13 +193,13 @@ search_action (GSimpleAction *action,
 }
 
 static void
-new_board_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+board_added_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  SlvWindow *self = SLV_WINDOW (user_data);
+  g_autoptr(SlvWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = slv_workspace_add_board (self->store, g_variant_get_string (parameter, NULL), &error);
+  g_autofree char *id = slv_workspace_add_board_finish (SLV_STORE (source), result, &error);
 
   if (id == NULL)
     {
@@ -207,6 +208,17 @@ new_board_action (GSimpleAction *action,
     }
   slv_boards_page_reload (self->boards_page);
   show_page (self, "boards");
+}
+
+static void
+new_board_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SlvWindow *self = SLV_WINDOW (user_data);
+
+  slv_workspace_add_board_async (self->store, g_variant_get_string (parameter, NULL), NULL,
+                                 board_added_cb, g_object_ref (self));
 }
 
 static const GActionEntry win_actions[] = {
@@ -332,6 +344,7 @@ slv_window_class_init (SlvWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/selvedge/Selvedge/ui/slv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SlvWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, page_title);
@@ -410,4 +423,19 @@ slv_window_add_toast (SlvWindow  *self,
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gboolean
+slv_window_get_folded (SlvWindow *self)
+{
+  g_return_val_if_fail (SLV_IS_WINDOW (self), FALSE);
+  return adw_leaflet_get_folded (self->leaflet);
+}
+
+gboolean
+slv_window_get_sidebar_shown (SlvWindow *self)
+{
+  g_return_val_if_fail (SLV_IS_WINDOW (self), FALSE);
+  return !adw_leaflet_get_folded (self->leaflet) ||
+         adw_leaflet_get_visible_child (self->leaflet) == self->sidebar;
 }

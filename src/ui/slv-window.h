@@ -20,6 +20,10 @@ const char *slv_window_get_page        (SlvWindow      *self);
 /* The page widget named @name (boards, styles, materials, cost-master…). */
 GtkWidget  *slv_window_get_page_widget (SlvWindow      *self,
                                         const char     *name);
+/* TRUE when the window is narrow and shows the sidebar or the page alone. */
+gboolean    slv_window_get_folded      (SlvWindow      *self);
+/* TRUE when the sidebar is what is shown (always TRUE when unfolded). */
+gboolean    slv_window_get_sidebar_shown (SlvWindow    *self);
 void        slv_window_add_toast       (SlvWindow      *self,
                                         const char     *message);
 

@@ -179,6 +179,29 @@ test_empty_workspace (Fixture       *f,
   g_assert_cmpstr (slv_list_page_get_view (page), ==, "empty");
 }
 
+static gboolean
+folded (gpointer data)
+{
+  return slv_window_get_folded (data);
+}
+
+static void
+test_narrow_window_folds (Fixture       *f,
+                          gconstpointer  data)
+{
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 380, 700);
+  wait_until (folded, f->window);
+
+  /* a page is shown alone; going back shows the sidebar; choosing a page leaves it */
+  activate (f, "show-page", "materials");
+  g_assert_false (slv_window_get_sidebar_shown (f->window));
+  activate (f, "show-sidebar", NULL);
+  g_assert_true (slv_window_get_sidebar_shown (f->window));
+  activate (f, "show-page", "styles");
+  g_assert_false (slv_window_get_sidebar_shown (f->window));
+  g_assert_cmpstr (slv_window_get_page (f->window), ==, "styles");
+}
+
 static void
 test_no_display (void)
 {
@@ -204,6 +227,7 @@ main (int argc, char **argv)
   ADD ("/ui/window/search-materials", test_search_materials, NULL);
   ADD ("/ui/window/new-board", test_new_board, NULL);
   ADD ("/ui/window/empty-workspace", test_empty_workspace, "empty");
+  ADD ("/ui/window/narrow-window-folds", test_narrow_window_folds, NULL);
 #undef ADD
   return g_test_run ();
 }
