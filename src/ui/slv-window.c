@@ -34,6 +34,7 @@ struct _SlvWindow
 
   GSettings            *settings;
   SlvStore             *store;
+  GCancellable         *cancellable;  /* of work started by this window */
 };
 
 G_DEFINE_FINAL_TYPE (SlvWindow, slv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -197,10 +198,14 @@ board_added_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(SlvWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = slv_workspace_add_board_finish (SLV_STORE (source), result, &error);
+  SlvWindow *self;
 
+  /* Cancelled when the window went away: the board is saved, nothing to show. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = SLV_WINDOW (user_data);
   if (id == NULL)
     {
       slv_window_add_toast (self, error->message);
@@ -217,8 +222,8 @@ new_board_action (GSimpleAction *action,
 {
   SlvWindow *self = SLV_WINDOW (user_data);
 
-  slv_workspace_add_board_async (self->store, g_variant_get_string (parameter, NULL), NULL,
-                                 board_added_cb, g_object_ref (self));
+  slv_workspace_add_board_async (self->store, g_variant_get_string (parameter, NULL),
+                                 self->cancellable, board_added_cb, self);
 }
 
 static const GActionEntry win_actions[] = {
@@ -254,6 +259,8 @@ slv_window_dispose (GObject *object)
 {
   SlvWindow *self = SLV_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SLV_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -370,6 +377,7 @@ slv_window_init (SlvWindow *self)
   g_autofree char *last_page = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
