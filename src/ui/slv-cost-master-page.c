@@ -30,6 +30,12 @@ static const SlvListColumn columns[] = {
   { N_("Valid to"), "valid-to", SLV_COLUMN_VALID_TO, FALSE, NULL, 140 },
 };
 
+static char *
+format_count (guint n)
+{
+  return g_strdup_printf (ngettext ("%u rate", "%u rates", n), n);
+}
+
 static void
 slv_cost_master_page_class_init (SlvCostMasterPageClass *klass)
 {
@@ -43,8 +49,7 @@ slv_cost_master_page_class_init (SlvCostMasterPageClass *klass)
   page_class->empty_description = N_("Knitting, dyeing, printing, making and other rates from your suppliers appear here once imported.");
   page_class->no_match_title = N_("No Rates Match");
   page_class->search_placeholder = N_("Search rates by process, key, description or supplier");
-  page_class->count_singular = N_("%u rate");
-  page_class->count_plural = N_("%u rates");
+  page_class->format_count = format_count;
 }
 
 static void

@@ -206,11 +206,7 @@ update_state (SlvListPage *self)
       gtk_stack_set_visible_child_name (priv->stack, "loading");
       return;
     }
-  /* The format comes from the subclass's translatable strings. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  count = g_strdup_printf (ngettext (klass->count_singular, klass->count_plural, n), n);
-#pragma GCC diagnostic pop
+  count = klass->format_count (n);
   gtk_label_set_text (priv->count_label, count);
   if (n > 0)
     {

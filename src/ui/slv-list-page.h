@@ -48,8 +48,8 @@ struct _SlvListPageClass
   const char          *empty_description;
   const char          *no_match_title;     /* the search found nothing */
   const char          *search_placeholder;
-  const char          *count_singular;     /* "%u material" */
-  const char          *count_plural;       /* "%u materials" */
+  /* "47 materials": ngettext in the subclass, so translators see the pair */
+  char              *(*format_count) (guint n);
 };
 
 SlvStore   *slv_list_page_get_store       (SlvListPage *self);

@@ -30,6 +30,12 @@ static const SlvListColumn columns[] = {
   { N_("Supplier"), "supplier-name", SLV_COLUMN_TEXT, TRUE, NULL },
 };
 
+static char *
+format_count (guint n)
+{
+  return g_strdup_printf (ngettext ("%u material", "%u materials", n), n);
+}
+
 static void
 slv_materials_page_class_init (SlvMaterialsPageClass *klass)
 {
@@ -43,8 +49,7 @@ slv_materials_page_class_init (SlvMaterialsPageClass *klass)
   page_class->empty_description = N_("Import a SAP material master or a spreadsheet to fill the material library.");
   page_class->no_match_title = N_("No Materials Match");
   page_class->search_placeholder = N_("Search materials by code, name, composition or supplier");
-  page_class->count_singular = N_("%u material");
-  page_class->count_plural = N_("%u materials");
+  page_class->format_count = format_count;
 }
 
 static void

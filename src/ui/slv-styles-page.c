@@ -30,6 +30,12 @@ static const SlvListColumn columns[] = {
   { N_("Target retail"), "target-retail", SLV_COLUMN_NUMBER, FALSE, NULL, 110 },
 };
 
+static char *
+format_count (guint n)
+{
+  return g_strdup_printf (ngettext ("%u style", "%u styles", n), n);
+}
+
 static void
 slv_styles_page_class_init (SlvStylesPageClass *klass)
 {
@@ -43,8 +49,7 @@ slv_styles_page_class_init (SlvStylesPageClass *klass)
   page_class->empty_description = N_("Styles you create or import appear here, with their costings.");
   page_class->no_match_title = N_("No Styles Match");
   page_class->search_placeholder = N_("Search styles by code, name, category or collection");
-  page_class->count_singular = N_("%u style");
-  page_class->count_plural = N_("%u styles");
+  page_class->format_count = format_count;
 }
 
 static void
