@@ -45,7 +45,9 @@ struct _SlvCsvReader
   const char   *text;           /* the decoded block being parsed */
   gsize         text_len;
   gsize         pos;
-  GError       *pending;        /* an encoding error after the decoded block */
+  gboolean      bad;            /* invalid bytes follow the decoded block */
+  guint8        bad_bytes[4];
+  gsize         bad_len;
   gboolean      failed;
 
   /* Parser */
@@ -283,7 +285,11 @@ decode (SlvCsvReader *self,
     }
   self->pos = 0;
   if (invalid)
-    self->pending = encoding_error (self, in + used, len - used);
+    {
+      self->bad = TRUE;
+      self->bad_len = MIN (len - used, sizeof self->bad_bytes);
+      memcpy (self->bad_bytes, in + used, self->bad_len);
+    }
   /* The bytes not used wait for the next block (the text may point into raw). */
   self->carry_start = skip + used;
 }
@@ -565,8 +571,10 @@ slv_csv_reader_next_row (SlvRowReader  *reader,
         {
           if (self->pos >= self->text_len)
             {
-              if (self->pending != NULL)
-                return fail (self, error, g_steal_pointer (&self->pending)), NULL;
+              /* Invalid bytes are reported once the text before them is parsed,
+               * so the message names their line. */
+              if (self->bad)
+                return fail (self, error, encoding_error (self, self->bad_bytes, self->bad_len)), NULL;
               if (self->eof)
                 {
                   gsize left = self->raw_len - self->carry_start;
@@ -641,7 +649,6 @@ slv_csv_reader_finalize (GObject *object)
   g_clear_object (&self->stream);
   g_free (self->raw);
   g_byte_array_unref (self->converted);
-  g_clear_error (&self->pending);
   g_free (self->field);
   g_array_unref (self->starts);
   g_array_unref (self->cells);
