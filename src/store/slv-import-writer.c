@@ -411,7 +411,12 @@ slv_import_writer_classify (SlvImportWriter     *self,
     {
       *action = action_of (&l);
       for (guint i = 0; before != NULL && i < self->table->n_columns; i++)
-        before[i] = (l.changed & (G_GUINT64_CONSTANT (1) << i)) ? g_steal_pointer (&l.current[i]) : NULL;
+        {
+          if (l.changed & (G_GUINT64_CONSTANT (1) << i))
+            before[i] = l.current[i] ? g_steal_pointer (&l.current[i]) : g_strdup ("");
+          else
+            before[i] = NULL;
+        }
     }
   lookup_clear (&l);
   return ok;
@@ -574,6 +579,7 @@ update_row (SlvImportWriter     *self,
 gboolean
 slv_import_writer_apply (SlvImportWriter     *self,
                          const char * const  *values,
+                         const char * const  *insert_values,
                          SlvUpsertAction     *action,
                          GError             **error)
 {
@@ -585,8 +591,8 @@ slv_import_writer_apply (SlvImportWriter     *self,
   if (ok)
     {
       *action = action_of (&l);
-      if (*action == SLV_UPSERT_INSERT)
-        ok = insert_row (self, values, error);
+      if (*action == SLV_UPSERT_INSERT && insert_values != NULL)
+        ok = insert_row (self, insert_values, error);
       else if (*action == SLV_UPSERT_UPDATE)
         ok = update_row (self, &l, values, error);
     }

@@ -50,15 +50,20 @@ void             slv_import_writer_free         (SlvImportWriter       *self);
 
 /* What applying @values (one per column; NULL = not given) would do. If
  * @before is given (n_columns slots) it receives the current values of the
- * columns that would change, newly allocated. */
+ * columns that would change ("" for none), newly allocated, NULL for the
+ * others. */
 gboolean         slv_import_writer_classify     (SlvImportWriter       *self,
                                                  const char * const    *values,
                                                  SlvUpsertAction       *action,
                                                  char                 **before,
                                                  GError               **error);
-/* Writes @values and records the change; call inside a transaction. */
+/* Writes the row and records the change; call inside a transaction. An
+ * existing row is updated from @values (NULL = keep); a new one is made
+ * from @insert_values (defaults filled in), or not at all when
+ * @insert_values is NULL (*@action is then INSERT and nothing is written). */
 gboolean         slv_import_writer_apply        (SlvImportWriter       *self,
                                                  const char * const    *values,
+                                                 const char * const    *insert_values,
                                                  SlvUpsertAction       *action,
                                                  GError               **error);
 /* Records the rows inserted since the last flush; call before committing. */
