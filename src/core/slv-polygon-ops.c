@@ -58,9 +58,7 @@ join_one (SlvPolygon *ring,
       grown = slv_polygon_new ();
       slv_polygon_extend (grown, s, 0, rev);
       slv_polygon_extend (grown, ring, 1, FALSE);
-      /* Replace the ring's points in place. */
-      while (slv_polygon_get_n_points (ring) > 0)
-        slv_polygon_drop_closing_point (ring, G_MAXDOUBLE);
+      slv_polygon_clear (ring);
       slv_polygon_extend (ring, grown, 0, FALSE);
       g_ptr_array_remove_index (rest, i);
       return TRUE;

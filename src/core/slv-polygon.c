@@ -112,6 +112,13 @@ slv_polygon_extend (SlvPolygon       *self,
     }
 }
 
+void
+slv_polygon_clear (SlvPolygon *self)
+{
+  g_return_if_fail (self != NULL);
+  self->n_points = 0;
+}
+
 guint
 slv_polygon_get_n_points (const SlvPolygon *self)
 {

@@ -59,6 +59,8 @@ void             slv_polygon_extend            (SlvPolygon        *self,
                                                 const SlvPolygon  *other,
                                                 guint              from,
                                                 gboolean           reversed);
+/* Removes every point. */
+void             slv_polygon_clear             (SlvPolygon        *self);
 guint            slv_polygon_get_n_points      (const SlvPolygon  *self);
 const SlvPoint  *slv_polygon_get_points        (const SlvPolygon  *self);
 SlvPoint         slv_polygon_get_point         (const SlvPolygon  *self,
