@@ -16,6 +16,7 @@ struct _SlvPatternSet
   GHashTable *headers;     /* upper-case key → value */
   char       *unit_name;
   double      mm_per_unit;
+  double      suggested_scale;
   GPtrArray  *pieces;      /* SlvPatternPiece */
   GPtrArray  *warnings;
 };
@@ -130,6 +131,21 @@ slv_pattern_set_get_mm_per_unit (SlvPatternSet *self)
 {
   g_return_val_if_fail (SLV_IS_PATTERN_SET (self), 1);
   return self->mm_per_unit;
+}
+
+void
+slv_pattern_set_set_suggested_scale (SlvPatternSet *self,
+                                     double         factor)
+{
+  g_return_if_fail (SLV_IS_PATTERN_SET (self));
+  self->suggested_scale = factor;
+}
+
+double
+slv_pattern_set_get_suggested_scale (SlvPatternSet *self)
+{
+  g_return_val_if_fail (SLV_IS_PATTERN_SET (self), 0);
+  return self->suggested_scale;
 }
 
 void

@@ -36,6 +36,12 @@ void             slv_pattern_set_set_unit          (SlvPatternSet     *self,
 const char      *slv_pattern_set_get_unit_name     (SlvPatternSet     *self);
 double           slv_pattern_set_get_mm_per_unit   (SlvPatternSet     *self);
 
+/* A factor that would make the pieces garment-sized when the file's scale
+ * looks wrong (see the "unit-scale-suspect" warning), else 0. */
+void             slv_pattern_set_set_suggested_scale (SlvPatternSet *self,
+                                                    double             factor);
+double           slv_pattern_set_get_suggested_scale (SlvPatternSet *self);
+
 void             slv_pattern_set_add_piece         (SlvPatternSet     *self,
                                                     SlvPatternPiece   *piece);
 GPtrArray       *slv_pattern_set_get_pieces        (SlvPatternSet     *self);
