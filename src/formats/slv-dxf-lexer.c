@@ -158,6 +158,13 @@ slv_dxf_lexer_next (SlvDxfLexer  *lex,
   return TRUE;
 }
 
+/* The first 40 characters of a (valid UTF-8) value, for messages. */
+static char *
+shown_value (const char *value)
+{
+  return g_utf8_substring (value, 0, MIN (g_utf8_strlen (value, -1), 40));
+}
+
 void
 slv_dxf_lexer_push_back (SlvDxfLexer *lex)
 {
@@ -184,7 +191,7 @@ slv_dxf_lexer_double (SlvDxfLexer  *lex,
   v = g_ascii_strtod (s, &end);
   if (end == s || *end != '\0')
     {
-      g_autofree char *shown = g_strndup (s, 40);
+      g_autofree char *shown = shown_value (s);
 
       g_set_error (error, SLV_DXF_ERROR, SLV_DXF_ERROR_SYNTAX,
                    _("Line %u: “%s” is not a number (group code %d)."), lex->line + 1, shown, lex->code);
@@ -192,7 +199,7 @@ slv_dxf_lexer_double (SlvDxfLexer  *lex,
     }
   if (!isfinite (v) || fabs (v) > SLV_DXF_MAX_COORDINATE)
     {
-      g_autofree char *shown = g_strndup (s, 40);
+      g_autofree char *shown = shown_value (s);
 
       g_set_error (error, SLV_DXF_ERROR, SLV_DXF_ERROR_RANGE,
                    _("Line %u: the value “%s” is not a usable coordinate (it must be a finite "
@@ -225,7 +232,7 @@ slv_dxf_lexer_int (SlvDxfLexer  *lex,
     v = (gint64) d;
   else
     {
-      g_autofree char *shown = g_strndup (lex->value->str, 40);
+      g_autofree char *shown = shown_value (lex->value->str);
 
       g_set_error (error, SLV_DXF_ERROR, SLV_DXF_ERROR_SYNTAX,
                    _("Line %u: “%s” is not a whole number (group code %d)."), lex->line + 1, shown,

@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "slv-test-util.h"
 #include "core/slv-warning.h"
@@ -253,6 +254,153 @@ test_piece_details (void)
   }
 }
 
+/* -- malformed input -- */
+
+#define BOX_BLOCK(name, x) \
+  "  0\nBLOCK\n  8\n0\n  2\n" name "\n 70\n64\n" \
+  "  0\nTEXT\n  8\n1\n 10\n0\n 20\n0\n  1\nPiece Name: BOX\n" \
+  "  0\nTEXT\n  8\n1\n 10\n0\n 20\n0\n  1\nSize: M\n" \
+  "  0\nTEXT\n  8\n1\n 10\n0\n 20\n0\n  1\nQuantity: 1,1\n" \
+  "  0\nPOLYLINE\n  8\n1\n 66\n1\n 70\n1\n" \
+  "  0\nVERTEX\n  8\n1\n 10\n0\n 20\n0\n" \
+  "  0\nVERTEX\n  8\n1\n 10\n" x "\n 20\n0\n" \
+  "  0\nVERTEX\n  8\n1\n 10\n" x "\n 20\n200\n" \
+  "  0\nVERTEX\n  8\n1\n 10\n0\n 20\n200\n" \
+  "  0\nSEQEND\n" \
+  "  0\nLINE\n  8\n7\n 10\n10\n 20\n10\n 11\n10\n 21\n100\n" \
+  "  0\nENDBLK\n"
+
+#define HEAD "  0\nSECTION\n  2\nBLOCKS\n"
+#define TAIL "  0\nENDSEC\n  0\nSECTION\n  2\nENTITIES\n" \
+  "  0\nTEXT\n  8\n1\n 10\n0\n 20\n0\n  1\nUnits: METRIC\n  0\nENDSEC\n  0\nEOF\n"
+
+static SlvPatternSet *
+read_text (const char  *text,
+           gssize       len,
+           GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, len < 0 ? strlen (text) : (gsize) len);
+
+  return slv_dxf_read_bytes (bytes, "test.dxf", error);
+}
+
+static void
+test_minimal_and_crlf (void)
+{
+  static const char good[] = HEAD BOX_BLOCK ("BOX_M", "300") TAIL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlvPatternSet) set = read_text (good, -1, &error);
+  g_autoptr(SlvPatternSet) crlf = NULL;
+  g_autoptr(SlvPatternSet) cr = NULL;
+  g_autoptr(GString) s = g_string_new (good);
+  SlvPatternPiece *p;
+
+  g_assert_no_error (error);
+  p = g_ptr_array_index (slv_pattern_set_get_pieces (set), 0);
+  g_assert_cmpfloat (slv_pattern_piece_get_area (p), ==, 60000);
+  g_assert_cmpuint (slv_pattern_piece_get_quantity (p), ==, 2);
+  g_assert_cmpuint (g_array_index (slv_pattern_piece_get_cuts (p), SlvCut, 0).flipped, ==, 1);
+  g_assert_cmpfloat (slv_pattern_piece_get_grain_angle (p), ==, 90);
+  g_assert_true (slv_pattern_piece_get_closed (p));
+
+  g_string_replace (s, "\n", "\r\n", 0);
+  g_string_append (s, "trailing garbage after EOF \x01\x02");
+  crlf = read_text (s->str, s->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (slv_pattern_piece_get_area (g_ptr_array_index (slv_pattern_set_get_pieces (crlf), 0)), ==, 60000);
+
+  g_string_assign (s, good);
+  g_string_replace (s, "\n", "\r", 0);
+  cr = read_text (s->str, s->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slv_pattern_set_get_pieces (cr)->len, ==, 1);
+}
+
+static void
+test_malformed (void)
+{
+  static const struct
+  {
+    const char *text;
+    int         code;
+  } cases[] = {
+    { HEAD BOX_BLOCK ("BOX_M", "1e300") TAIL, SLV_DXF_ERROR_RANGE },
+    { HEAD BOX_BLOCK ("BOX_M", "nan") TAIL, SLV_DXF_ERROR_RANGE },
+    { HEAD BOX_BLOCK ("BOX_M", "inf") TAIL, SLV_DXF_ERROR_RANGE },
+    { HEAD BOX_BLOCK ("BOX_M", "3OO") TAIL, SLV_DXF_ERROR_SYNTAX },
+    { HEAD "abc\nBLOCK\n" TAIL, SLV_DXF_ERROR_SYNTAX },
+    { HEAD " 1O\n0\n" TAIL, SLV_DXF_ERROR_SYNTAX },
+    { HEAD "  0\nBLOCK\n  2\nEMPTY_M\n  0\nENDBLK\n" TAIL, SLV_DXF_ERROR_NO_PIECES },
+    { HEAD "  0\nBLOCK\n  2\nX_M\n  0\nTEXT\n  8\n1\n  1\nPiece Name: X\n  0\nENDBLK\n" TAIL,
+      SLV_DXF_ERROR_NO_PIECES },
+    { "AutoCAD Binary DXF\r\n\x1a", SLV_DXF_ERROR_BINARY },
+    { "\x89PNG\r\n\x1a\n", SLV_DXF_ERROR_SYNTAX },
+    { "", SLV_DXF_ERROR_SYNTAX },
+    { "  0\nEOF\n", SLV_DXF_ERROR_NO_PIECES },
+    { HEAD "  0\nBLOCK\n  2\nX_M\n  0\nPOLYLINE\n  8\n1\n  0\nVERTEX\n 10\n", SLV_DXF_ERROR_TRUNCATED },
+    { HEAD "  0\nBLOCK\n  2\nX_M\n  0\nPOLYLINE\n  8\n1\n  0\nVERTEX\n 10\n1\n", SLV_DXF_ERROR_TRUNCATED },
+    { HEAD BOX_BLOCK ("BOX_M", "300"), SLV_DXF_ERROR_TRUNCATED },
+    { HEAD "  0\nBLOCK\n  2\nX_M\n  0\nENDSEC\n", SLV_DXF_ERROR_SYNTAX },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SlvPatternSet) set = read_text (cases[i].text, -1, &error);
+
+      g_test_message ("case %u: %s", i, error ? error->message : "(no error)");
+      g_assert_null (set);
+      g_assert_error (error, SLV_DXF_ERROR, cases[i].code);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+  {
+    /* NUL bytes in the middle of a line. */
+    static const char nul[] = "  0\nSECTION\n  2\nBLO\0CKS\n";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SlvPatternSet) set = read_text (nul, sizeof nul - 1, &error);
+
+    g_assert_null (set);
+    g_assert_error (error, SLV_DXF_ERROR, SLV_DXF_ERROR_BINARY);
+  }
+}
+
+static void
+test_empty_block_warning (void)
+{
+  static const char text[] = HEAD "  0\nBLOCK\n  2\nEMPTY_M\n  0\nENDBLK\n"
+                             BOX_BLOCK ("BOX_M", "300") TAIL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlvPatternSet) set = read_text (text, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (slv_pattern_set_get_pieces (set)->len, ==, 1);
+  g_assert_true (slv_warnings_has (slv_pattern_set_get_warnings (set), "empty-block"));
+}
+
+/* Every prefix of a real file: an error or a result, never a crash. */
+static void
+test_truncations (void)
+{
+  g_autofree char *path = slv_test_corpus_path ("dxf/clo-box.dxf");
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  guint errors = 0;
+
+  if (path == NULL)
+    return;
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  for (gsize cut = 0; cut < len; cut += 7)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SlvPatternSet) set = read_text (data, cut, &error);
+
+      g_assert_true ((set == NULL) != (error == NULL));
+      errors += set == NULL;
+    }
+  /* The pieces sit before ENTITIES: most prefixes cannot give them. */
+  g_assert_cmpuint (errors, >, len / 7 / 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -266,5 +414,9 @@ main (int argc, char **argv)
   g_test_add_func ("/formats/dxf/unit-trap", test_unit_trap);
   g_test_add_func ("/formats/dxf/aama-astm-agree", test_aama_astm_agree);
   g_test_add_func ("/formats/dxf/piece-details", test_piece_details);
+  g_test_add_func ("/formats/dxf/minimal-and-line-ends", test_minimal_and_crlf);
+  g_test_add_func ("/formats/dxf/malformed", test_malformed);
+  g_test_add_func ("/formats/dxf/empty-block", test_empty_block_warning);
+  g_test_add_func ("/formats/dxf/truncations", test_truncations);
   return g_test_run ();
 }
