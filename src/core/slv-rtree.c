@@ -624,6 +624,19 @@ slv_rtree_get_extents (SlvRTree *tree,
   return TRUE;
 }
 
+/* Containment up to rounding: boxes store x, w, so x + w may differ from
+ * the edge it was made from in the last bit. */
+static gboolean
+covers (const SlvRect *outer,
+        const SlvRect *inner)
+{
+  SlvRect grown = *outer;
+  double eps = 1e-9 * (1 + fabs (outer->x) + fabs (outer->y) + outer->w + outer->h);
+
+  slv_rect_inflate (&grown, eps, eps);
+  return slv_rect_contains_rect (&grown, inner);
+}
+
 static gboolean
 check_node (SlvRTree *tree,
             Node     *n,
@@ -646,7 +659,7 @@ check_node (SlvRTree *tree,
 
         node_bounds (c, &cb);
         if (c->parent != n || c->level + 1 != n->level ||
-            !slv_rect_contains_rect (&n->box[i], &cb) || !check_node (tree, c, keys))
+            !covers (&n->box[i], &cb) || !check_node (tree, c, keys))
           return FALSE;
       }
     }
