@@ -86,6 +86,23 @@ slv_board_item_state_columns (guint *n_columns)
   return column_names;
 }
 
+SlvFieldType
+slv_board_item_state_column_type (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (column_names), SLV_FIELD_STRING);
+  return index == 0 ? SLV_FIELD_STRING : fields[index - 1].type;
+}
+
+gpointer
+slv_board_item_state_column_ptr (SlvBoardItemState *s,
+                                 guint              index)
+{
+  SlvFieldType type;
+
+  g_return_val_if_fail (s != NULL && index < G_N_ELEMENTS (column_names), NULL);
+  return member (s, index, &type);
+}
+
 SlvBoardItemState *
 slv_board_item_state_new (void)
 {

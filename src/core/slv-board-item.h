@@ -56,6 +56,11 @@ void               slv_board_item_state_free     (SlvBoardItemState       *s);
 void               slv_board_item_state_clear    (SlvBoardItemState       *s);
 gboolean           slv_board_item_state_equal    (const SlvBoardItemState *a,
                                                   const SlvBoardItemState *b);
+/* The type of column @index and where its value lives in @s (a char **,
+ * double * or gboolean *), for code that binds values by type. */
+SlvFieldType       slv_board_item_state_column_type (guint                  index);
+gpointer           slv_board_item_state_column_ptr  (SlvBoardItemState     *s,
+                                                     guint                  index);
 /* Column @index (per slv_board_item_state_columns) as the text the store
  * writes; NULL for SQL NULL. Doubles print with "%.17g" and round-trip. */
 char              *slv_board_item_state_dup_column (const SlvBoardItemState *s,

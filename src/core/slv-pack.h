@@ -6,7 +6,7 @@
  * in the given order, so the result is stable), each at the lowest, then
  * leftmost free spot of a strip; several strip widths are tried and the one
  * with the smallest bounding area wins. For the mixed sizes of a mood board
- * the bounds stay within 1.35 × the sum of the areas.
+ * the bounds stay within 1.25 × the sum of the areas.
  */
 #pragma once
 

@@ -8,7 +8,7 @@
 
 /* The packing's bounds stay within this factor of the items' total area
  * for the mixed sizes tested here (the figure slv-pack.h states). */
-#define AREA_FACTOR 1.35
+#define AREA_FACTOR 1.25
 
 static void
 check_packing (const SlvRect *in,
