@@ -309,9 +309,3 @@ slv_cost_sheet_find_role (SlvCostSheet *self,
     }
   return -1;
 }
-
-gboolean
-slv_figure_is_process (const SlvFigure *figure)
-{
-  return figure->line >= 0 && figure->process;
-}

@@ -67,6 +67,14 @@ gboolean         slv_costing_repo_set_line_field (SlvStore            *store,
                                                   const char          *field,
                                                   const char          *value,
                                                   GError             **error);
+/* Several fields of one line in one transaction (NULL-terminated). */
+gboolean         slv_costing_repo_set_line_fields (SlvStore           *store,
+                                                   const char         *costing_id,
+                                                   SlvCostingLineKind  kind,
+                                                   const char         *line_id,
+                                                   const char * const *fields,
+                                                   const char * const *values,
+                                                   GError            **error);
 /* Appends a line (material or process + rate) and returns its id. */
 char            *slv_costing_repo_add_line       (SlvStore            *store,
                                                   const char          *costing_id,

@@ -150,6 +150,26 @@ check_scenario_name (SlvStore    *store,
 
 /* -- header fields -- */
 
+/* The costing's fx_kind follows the kind of its rate set. */
+static gboolean
+set_fx_kind (SlvStore    *store,
+             const char  *costing_id,
+             const char  *set_name,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = slv_store_prepare (store,
+      "SELECT kind FROM fx_rate WHERE set_name = ?1 AND deleted = 0 LIMIT 1", error);
+  g_autofree char *kind = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, set_name ? set_name : "", -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    kind = slv_store_column_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return kind == NULL || slv_store_update_field (store, "costing", costing_id, "fx_kind", kind, error);
+}
+
 static gboolean
 set_field_tx (SlvStore  *store,
               gpointer   data,
@@ -185,8 +205,10 @@ set_field_tx (SlvStore  *store,
   if (g_str_equal (op->field, "scenario") &&
       !check_scenario_name (store, op->costing_id, op->value, TRUE, error))
     return FALSE;
-  return begin_edit (store, op->costing_id, error) &&
-         slv_store_update_field (store, "costing", op->costing_id, op->field, op->value, error);
+  if (!begin_edit (store, op->costing_id, error) ||
+      !slv_store_update_field (store, "costing", op->costing_id, op->field, op->value, error))
+    return FALSE;
+  return !g_str_equal (op->field, "fx_set") || set_fx_kind (store, op->costing_id, op->value, error);
 }
 
 gboolean
@@ -236,17 +258,46 @@ validate_line_value (Op      *op,
   return slv_costing_input_set_bom (scratch, 0, op->field, op->value, error);
 }
 
+typedef struct
+{
+  Op                  op;
+  const char * const *fields;
+  const char * const *values;
+} MultiOp;
+
 static gboolean
 set_line_tx (SlvStore  *store,
              gpointer   data,
              GError   **error)
 {
-  Op *op = data;
+  MultiOp *m = data;
 
-  return validate_line_value (op, error) &&
-         begin_edit (store, op->costing_id, error) &&
-         check_line (store, op, error) &&
-         slv_store_update_field (store, line_table (op->kind), op->line_id, op->field, op->value, error);
+  if (!begin_edit (store, m->op.costing_id, error) || !check_line (store, &m->op, error))
+    return FALSE;
+  for (guint i = 0; m->fields[i] != NULL; i++)
+    {
+      m->op.field = m->fields[i];
+      m->op.value = m->values[i];
+      if (!validate_line_value (&m->op, error) ||
+          !slv_store_update_field (store, line_table (m->op.kind), m->op.line_id, m->op.field, m->op.value, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+slv_costing_repo_set_line_fields (SlvStore            *store,
+                                  const char          *costing_id,
+                                  SlvCostingLineKind   kind,
+                                  const char          *line_id,
+                                  const char * const  *fields,
+                                  const char * const  *values,
+                                  GError             **error)
+{
+  MultiOp m = { { costing_id, kind, line_id, NULL, NULL, NULL, NULL }, fields, values };
+
+  g_return_val_if_fail (SLV_IS_STORE (store) && costing_id != NULL && line_id != NULL && fields != NULL, FALSE);
+  return slv_store_transaction (store, set_line_tx, &m, error);
 }
 
 gboolean
@@ -258,10 +309,11 @@ slv_costing_repo_set_line_field (SlvStore            *store,
                                  const char          *value,
                                  GError             **error)
 {
-  Op op = { costing_id, kind, line_id, field, value, NULL, NULL };
+  const char *fields[] = { field, NULL };
+  const char *values[] = { value, NULL };
 
-  g_return_val_if_fail (SLV_IS_STORE (store) && costing_id != NULL && line_id != NULL && field != NULL, FALSE);
-  return slv_store_transaction (store, set_line_tx, &op, error);
+  g_return_val_if_fail (field != NULL, FALSE);
+  return slv_costing_repo_set_line_fields (store, costing_id, kind, line_id, fields, values, error);
 }
 
 /* A position after every other line's (positions sort as text). */
