@@ -453,3 +453,28 @@ slv_costing_repo_list_scenarios (SlvStore    *store,
   slv_store_unlock (store);
   return rc ? g_strv_builder_end (names) : NULL;
 }
+
+char *
+slv_costing_repo_dup_first_brand (SlvStore  *store,
+                                  GError   **error)
+{
+  sqlite3_stmt *stmt;
+  char *id = NULL;
+  int rc;
+
+  g_return_val_if_fail (SLV_IS_STORE (store), NULL);
+
+  slv_store_lock (store);
+  stmt = query (store, "SELECT id FROM brand WHERE deleted = 0 ORDER BY created_at LIMIT 1", NULL, error);
+  if (stmt != NULL)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        id = g_strdup (T (0));
+      else if (step_error (store, stmt, rc, error))
+        g_set_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_NOT_FOUND, _("The workspace has no brand yet."));
+      sqlite3_reset (stmt);
+    }
+  slv_store_unlock (store);
+  return id;
+}

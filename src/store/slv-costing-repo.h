@@ -50,6 +50,10 @@ GStrv            slv_costing_repo_list_scenarios (SlvStore            *store,
                                                   const char          *costing_id,
                                                   GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The workspace's first brand (the one a single-brand workspace has). */
+char            *slv_costing_repo_dup_first_brand (SlvStore           *store,
+                                                   GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* -- writing (slv-costing-write.c) -- */
 
 /* Header fields: scenario, currency, fx_set, fx_kind, costing_date,
