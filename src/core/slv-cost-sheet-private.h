@@ -9,6 +9,30 @@
 
 G_BEGIN_DECLS
 
+struct _SlvCostSheet
+{
+  GObject          parent_instance;
+  SlvCostMaster   *master;
+  SlvCostingInput *input;
+  const char      *price_currency;
+  GArray          *figures;      /* SlvFigure */
+  GArray          *children;     /* guint */
+  GArray          *quotes;       /* SlvFxQuote */
+  int              totals[SLV_N_TOTALS];
+  GArray          *bom_costs;    /* int */
+  GArray          *process_costs;
+  char            *landed_problem;
+  char            *price_problem;
+};
+
+/* Figure @i without checks, for the engine's inner loop. */
+static inline SlvFigure *
+slv_cost_sheet_fig (SlvCostSheet *self,
+                    guint         i)
+{
+  return &g_array_index (self->figures, SlvFigure, i);
+}
+
 SlvCostSheet *slv_cost_sheet_new              (SlvCostMaster     *master,
                                                SlvCostingInput   *input);
 /* Appends @figure (its first_child/n_children are set here). */
