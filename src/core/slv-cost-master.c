@@ -30,6 +30,7 @@ struct _SlvCostMaster
   GPtrArray  *rates;           /* SlvRate* (owned) */
   GHashTable *rate_ids;        /* id → SlvRate* */
   GHashTable *groups;          /* "process\x1fkey\x1fsupplier" → SlvRateGroup* (owned) */
+  GHashTable *by_key;          /* "process\x1fkey" → the only SlvRateGroup, or AMBIGUOUS */
   GHashTable *destinations;    /* code → SlvDestination* (owned) */
   GPtrArray  *duties;          /* SlvDutyRate* (owned) */
   GPtrArray  *rules;           /* SlvMarginRule* (owned), by priority */
@@ -37,6 +38,9 @@ struct _SlvCostMaster
 };
 
 G_DEFINE_FINAL_TYPE (SlvCostMaster, slv_cost_master, G_TYPE_OBJECT)
+
+#define AMBIGUOUS ((gpointer) &ambiguous_marker)
+static const char ambiguous_marker = 0;
 
 G_DEFINE_QUARK (slv-costing-error-quark, slv_costing_error)
 
@@ -89,6 +93,20 @@ slv_date_is_valid (const char *text)
     if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
       return FALSE;
   return g_date_valid_dmy (atoi (text + 8), atoi (text + 5), atoi (text));
+}
+
+guint32
+slv_date_to_day (const char *text,
+                 guint32     open)
+{
+  guint32 day = 0;
+
+  if (text == NULL || strlen (text) != 10)
+    return open;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7)
+      day = day * 10 + (guint32) (text[i] - '0');
+  return day;
 }
 
 gboolean
@@ -186,6 +204,7 @@ slv_cost_master_finalize (GObject *object)
   g_hash_table_unref (self->material_codes);
   g_hash_table_unref (self->materials);
   g_hash_table_unref (self->rate_ids);
+  g_hash_table_unref (self->by_key);
   g_hash_table_unref (self->groups);
   g_ptr_array_unref (self->rates);
   g_hash_table_unref (self->destinations);
@@ -209,6 +228,7 @@ slv_cost_master_init (SlvCostMaster *self)
   self->rates = g_ptr_array_new_with_free_func (rate_free);
   self->rate_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, group_free);
+  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->destinations = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, destination_free);
   self->duties = g_ptr_array_new_with_free_func (duty_free);
   self->rules = g_ptr_array_new_with_free_func (rule_free);
@@ -375,6 +395,36 @@ group_key (const char *process,
   return g_strjoin ("\x1f", process, key, supplier ? supplier : "", NULL);
 }
 
+/* The same key in @buf when it fits (no allocation on the pricing path). */
+static const char *
+group_key_buf (char        buf[256],
+               const char *process,
+               const char *key,
+               const char *supplier,
+               char      **heap)
+{
+  const char *parts[3] = { process, key, supplier };
+  gsize used = 0;
+
+  *heap = NULL;
+  for (guint i = 0; i < 3 && parts[i] != NULL; i++)
+    {
+      gsize n = strlen (parts[i]);
+
+      if (used + n + 2 > 256)
+        {
+          *heap = supplier ? group_key (process, key, supplier) : g_strjoin ("\x1f", process, key, NULL);
+          return *heap;
+        }
+      if (i > 0)
+        buf[used++] = '\x1f';
+      memcpy (buf + used, parts[i], n);
+      used += n;
+    }
+  buf[used] = '\0';
+  return buf;
+}
+
 gboolean
 slv_cost_master_add_rate (SlvCostMaster      *self,
                           const SlvRateSpec  *spec,
@@ -424,6 +474,8 @@ slv_cost_master_add_rate (SlvCostMaster      *self,
   rec->tier_min_qty = spec->tier_min_qty;
   copy_date (rec->valid_from, spec->valid_from);
   copy_date (rec->valid_to, spec->valid_to);
+  rec->from_day = slv_date_to_day (rec->valid_from, 0);
+  rec->to_day = slv_date_to_day (rec->valid_to, G_MAXUINT32);
 
   gkey = group_key (rec->process, rec->key, rec->supplier_code);
   group = g_hash_table_lookup (self->groups, gkey);
@@ -435,6 +487,15 @@ slv_cost_master_add_rate (SlvCostMaster      *self,
       group->supplier_name = g_strdup (rec->supplier_name);
       group->rates = g_ptr_array_new ();
       g_hash_table_insert (self->groups, g_steal_pointer (&gkey), group);
+      {
+        char *pk = g_strjoin ("\x1f", rec->process, rec->key, NULL);
+
+        /* a second supplier of the same process and key makes it ambiguous */
+        if (g_hash_table_contains (self->by_key, pk))
+          g_hash_table_replace (self->by_key, pk, AMBIGUOUS);
+        else
+          g_hash_table_insert (self->by_key, pk, group);
+      }
     }
   g_ptr_array_add (group->rates, rec);
   rec->group = group;
@@ -463,35 +524,25 @@ slv_cost_master_find_rates (SlvCostMaster  *self,
                             const char     *supplier_code,
                             GError        **error)
 {
-  const SlvRateGroup *found = NULL;
-  GHashTableIter iter;
-  gpointer value;
+  g_autofree char *heap = NULL;
+  char buf[256];
+  gpointer found;
 
   if (supplier_code != NULL)
     {
-      g_autofree char *gkey = group_key (process, key, supplier_code);
-
-      found = g_hash_table_lookup (self->groups, gkey);
+      found = g_hash_table_lookup (self->groups, group_key_buf (buf, process, key, supplier_code, &heap));
       if (found == NULL)
         g_set_error (error, SLV_COSTING_ERROR, SLV_COSTING_ERROR_NOT_FOUND,
                      _("The cost master has no “%s/%s” rate from supplier %s."),
                      process, key, supplier_code);
       return found;
     }
-  g_hash_table_iter_init (&iter, self->groups);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  found = g_hash_table_lookup (self->by_key, group_key_buf (buf, process, key, NULL, &heap));
+  if (found == AMBIGUOUS)
     {
-      const SlvRateGroup *g = value;
-
-      if (strcmp (g->process, process) != 0 || strcmp (g->key, key) != 0)
-        continue;
-      if (found != NULL)
-        {
-          g_set_error (error, SLV_COSTING_ERROR, SLV_COSTING_ERROR_NOT_FOUND,
-                       _("Several suppliers have a “%s/%s” rate; name the supplier."), process, key);
-          return NULL;
-        }
-      found = g;
+      g_set_error (error, SLV_COSTING_ERROR, SLV_COSTING_ERROR_NOT_FOUND,
+                   _("Several suppliers have a “%s/%s” rate; name the supplier."), process, key);
+      return NULL;
     }
   if (found == NULL)
     g_set_error (error, SLV_COSTING_ERROR, SLV_COSTING_ERROR_NOT_FOUND,
@@ -507,18 +558,19 @@ slv_rate_group_pick (const SlvRateGroup  *group,
 {
   const SlvRate *best = NULL;
   gboolean any_valid = FALSE;
+  guint32 day = slv_date_to_day (date, 0);
 
   for (guint i = 0; i < group->rates->len; i++)
     {
       const SlvRate *r = g_ptr_array_index (group->rates, i);
 
-      if (!slv_date_in_range (date, r->valid_from, r->valid_to))
+      if (day < r->from_day || day > r->to_day)
         continue;
       any_valid = TRUE;
       if (r->tier_min_qty > qty)
         continue;
       if (best == NULL || r->tier_min_qty > best->tier_min_qty ||
-          (r->tier_min_qty == best->tier_min_qty && strcmp (r->valid_from, best->valid_from) > 0))
+          (r->tier_min_qty == best->tier_min_qty && r->from_day > best->from_day))
         best = r;
     }
   if (best != NULL)

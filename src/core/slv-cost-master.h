@@ -77,6 +77,8 @@ typedef struct
   gint64        tier_min_qty;
   char          valid_from[11];    /* "" when open */
   char          valid_to[11];
+  guint32       from_day;          /* YYYYMMDD, 0 when open */
+  guint32       to_day;            /* YYYYMMDD, G_MAXUINT32 when open */
   SlvRateGroup *group;             /* rates sharing process, key and supplier */
 } SlvRate;
 
@@ -244,5 +246,8 @@ gboolean              slv_date_in_range              (const char                
                                                       const char                *from,
                                                       const char                *to);
 gboolean              slv_date_is_valid              (const char                *text);
+/* YYYY-MM-DD as the number YYYYMMDD (@open when empty or NULL). */
+guint32               slv_date_to_day                (const char                *text,
+                                                      guint32                    open);
 
 G_END_DECLS

@@ -285,6 +285,42 @@ format_line_formula (GString         *s,
     }
 }
 
+/* The rule's source on one line, comments left out. */
+static char *
+one_line (const char *source)
+{
+  GString *s = g_string_new (NULL);
+  char quote = 0;
+
+  for (const char *p = source; *p; p++)
+    {
+      if (quote == 0 && *p == '#')
+        {
+          while (p[1] != '\0' && p[1] != '\n')
+            p++;
+          continue;
+        }
+      if (quote != 0 && *p == '\\' && p[1] != '\0')
+        {
+          g_string_append_c (s, *p++);
+          g_string_append_c (s, *p);
+          continue;
+        }
+      if (*p == '"' || *p == '\'')
+        quote = quote == 0 ? *p : quote == *p ? 0 : quote;
+      if (g_ascii_isspace (*p))
+        {
+          if (s->len > 0 && s->str[s->len - 1] != ' ')
+            g_string_append_c (s, ' ');
+          continue;
+        }
+      g_string_append_c (s, *p);
+    }
+  if (s->len > 0 && s->str[s->len - 1] == ' ')
+    g_string_truncate (s, s->len - 1);
+  return g_string_free (s, FALSE);
+}
+
 static void
 format_total_formula (GString         *s,
                       SlvCostSheet    *self,
@@ -333,8 +369,13 @@ format_total_formula (GString         *s,
       append_fx (s, self, f);
       break;
     case SLV_FIG_RULE:
-      rule = f->source;
-      g_string_append_printf (s, "%s → %s", rule && rule->expr ? slv_expr_get_source (rule->expr) : "?", N6 (a[0]));
+      {
+        g_autofree char *text = NULL;
+
+        rule = f->source;
+        text = rule && rule->expr ? one_line (slv_expr_get_source (rule->expr)) : g_strdup ("?");
+        g_string_append_printf (s, "%s → %s", text, N6 (a[0]));
+      }
       if (rule && rule->has_ending)
         g_string_append_printf (s, _(", then up to the price ending %s"), rule->ending_text);
       break;

@@ -9,30 +9,29 @@
 
 G_BEGIN_DECLS
 
-/* Roles of figures inside a line; totals use their SlvTotal as role. */
-typedef enum
+struct _SlvCostSheet
 {
-  SLV_ROLE_CONSUMPTION = 100,
-  SLV_ROLE_GROSS,
-  SLV_ROLE_PRICE,
-  SLV_ROLE_YARN,
-  SLV_ROLE_KNITTING,
-  SLV_ROLE_DYEING,
-  SLV_ROLE_COST,
-  SLV_ROLE_RATE,
-  SLV_ROLE_EXTRA_COLOUR,
-  SLV_ROLE_SCREEN,
-  SLV_ROLE_DIGITISING,
-  SLV_ROLE_BASE,
-  SLV_ROLE_LABOUR,
-  SLV_ROLE_CM_OVERHEAD,
-  SLV_ROLE_CM_PROFIT,
-  SLV_ROLE_COST_PLUS_COMMERCIAL,
-  SLV_ROLE_CM_SUBTOTAL,
-  SLV_ROLE_DIRECT,
-  /* a margin-rule variable in the price currency: SLV_ROLE_VARIABLE + slot */
-  SLV_ROLE_VARIABLE = 200,
-} SlvFigureRole;
+  GObject          parent_instance;
+  SlvCostMaster   *master;
+  SlvCostingInput *input;
+  const char      *price_currency;
+  GArray          *figures;      /* SlvFigure */
+  GArray          *children;     /* guint */
+  GArray          *quotes;       /* SlvFxQuote */
+  int              totals[SLV_N_TOTALS];
+  GArray          *bom_costs;    /* int */
+  GArray          *process_costs;
+  char            *landed_problem;
+  char            *price_problem;
+};
+
+/* Figure @i without checks, for the engine's inner loop. */
+static inline SlvFigure *
+slv_cost_sheet_fig (SlvCostSheet *self,
+                    guint         i)
+{
+  return &g_array_index (self->figures, SlvFigure, i);
+}
 
 SlvCostSheet *slv_cost_sheet_new              (SlvCostMaster     *master,
                                                SlvCostingInput   *input);
@@ -57,10 +56,5 @@ void          slv_cost_sheet_take_problem     (SlvCostSheet      *self,
                                                gboolean           landed,
                                                GError            *error);
 /* The figure playing @role for line @line (-1 for none), or -1. */
-int           slv_cost_sheet_find_role        (SlvCostSheet      *self,
-                                               int                line,
-                                               gboolean           process,
-                                               guint              role);
-gboolean      slv_figure_is_process           (const SlvFigure   *figure);
 
 G_END_DECLS

@@ -11,22 +11,6 @@
 
 #include "slv-cost-sheet-private.h"
 
-struct _SlvCostSheet
-{
-  GObject          parent_instance;
-  SlvCostMaster   *master;
-  SlvCostingInput *input;
-  const char      *price_currency;
-  GArray          *figures;      /* SlvFigure */
-  GArray          *children;     /* guint */
-  GArray          *quotes;       /* SlvFxQuote */
-  int              totals[SLV_N_TOTALS];
-  GArray          *bom_costs;    /* int */
-  GArray          *process_costs;
-  char            *landed_problem;
-  char            *price_problem;
-};
-
 G_DEFINE_FINAL_TYPE (SlvCostSheet, slv_cost_sheet, G_TYPE_OBJECT)
 
 static const char * const group_names[SLV_COST_N_GROUPS] = {
@@ -308,10 +292,4 @@ slv_cost_sheet_find_role (SlvCostSheet *self,
         return (int) i;
     }
   return -1;
-}
-
-gboolean
-slv_figure_is_process (const SlvFigure *figure)
-{
-  return figure->line >= 0 && figure->process;
 }

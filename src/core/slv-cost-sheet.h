@@ -104,6 +104,35 @@ typedef enum
   SLV_N_TOTALS
 } SlvTotal;
 
+/* What a figure is within its line (SlvFigure.role); totals use their
+ * SlvTotal as role. */
+typedef enum
+{
+  SLV_ROLE_CONSUMPTION = 100,
+  SLV_ROLE_GROSS,
+  SLV_ROLE_PRICE,
+  SLV_ROLE_YARN,
+  SLV_ROLE_KNITTING,
+  SLV_ROLE_DYEING,
+  SLV_ROLE_COST,
+  SLV_ROLE_RATE,
+  SLV_ROLE_EXTRA_COLOUR,
+  SLV_ROLE_SCREEN,
+  SLV_ROLE_DIGITISING,
+  SLV_ROLE_BASE,
+  SLV_ROLE_LABOUR,
+  SLV_ROLE_CM_OVERHEAD,
+  SLV_ROLE_CM_PROFIT,
+  SLV_ROLE_COST_PLUS_COMMERCIAL,
+  SLV_ROLE_CM_SUBTOTAL,
+  SLV_ROLE_DIRECT,
+  /* a margin-rule variable in the price currency: SLV_ROLE_VARIABLE + slot */
+  SLV_ROLE_VARIABLE = 200,
+} SlvFigureRole;
+
+#define SLV_ROLE_FIRST SLV_ROLE_CONSUMPTION
+#define SLV_N_ROLES    (SLV_ROLE_DIRECT - SLV_ROLE_CONSUMPTION + 1)
+
 #define SLV_FIGURE_MAX_ARGS 8
 
 typedef struct
@@ -148,6 +177,11 @@ int              slv_cost_sheet_get_total_index (SlvCostSheet  *self,
 gboolean         slv_cost_sheet_get_total       (SlvCostSheet  *self,
                                                  SlvTotal       total,
                                                  SlvDecimal    *out);
+/* The figure playing @role for BOM or process line @line, or -1. */
+int              slv_cost_sheet_find_role       (SlvCostSheet  *self,
+                                                 int            line,
+                                                 gboolean       process,
+                                                 guint          role);
 /* Figure index of a BOM or process line's cost, or -1. */
 int              slv_cost_sheet_get_line_cost   (SlvCostSheet  *self,
                                                  gboolean       process,

@@ -383,9 +383,16 @@ slv_costing_input_set_process (SlvCostingInput  *self,
   name = process_name (p, index);
   if (g_str_equal (field, "process"))
     {
+      static const char * const kinds[] = { "", "knitting", "dyeing", "washing", "printing", "embroidery",
+                                            "making", "trims", "packing", "testing", "freight" };
+
       if (value == NULL || *value == '\0')
         return fail (error, _("%s: name the process."), name);
       replace (&p->process, value);
+      p->kind = SLV_PROCESS_OTHER;
+      for (guint k = 1; k < G_N_ELEMENTS (kinds); k++)
+        if (g_str_equal (value, kinds[k]))
+          p->kind = (SlvProcessKind) k;
     }
   else if (g_str_equal (field, "rate_id"))
     replace (&p->rate_id, value);

@@ -126,10 +126,27 @@ typedef struct
   SlvBomCalc     calc;
 } SlvBomInput;
 
+/* The processes with a formula or a cost group of their own. */
+typedef enum
+{
+  SLV_PROCESS_OTHER,
+  SLV_PROCESS_KNITTING,
+  SLV_PROCESS_DYEING,
+  SLV_PROCESS_WASHING,
+  SLV_PROCESS_PRINTING,
+  SLV_PROCESS_EMBROIDERY,
+  SLV_PROCESS_MAKING,
+  SLV_PROCESS_TRIMS,
+  SLV_PROCESS_PACKING,
+  SLV_PROCESS_TESTING,
+  SLV_PROCESS_FREIGHT,
+} SlvProcessKind;
+
 typedef struct
 {
   char          *id;
   char          *process;
+  SlvProcessKind kind;          /* from process */
   char          *rate_id;
   char          *note;
   SlvDecimal     quantity;

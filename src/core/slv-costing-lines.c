@@ -461,19 +461,22 @@ simple (SlvCostingCtx          *c,
 }
 
 static SlvCostGroup
-process_group (const char *process)
+process_group (SlvProcessKind kind)
 {
-  static const struct { const char *process; SlvCostGroup group; } table[] = {
-    { "knitting", SLV_COST_GROUP_PROCESSING }, { "dyeing", SLV_COST_GROUP_PROCESSING },
-    { "washing", SLV_COST_GROUP_PROCESSING }, { "printing", SLV_COST_GROUP_DECORATION },
-    { "embroidery", SLV_COST_GROUP_DECORATION }, { "making", SLV_COST_GROUP_MAKING },
-    { "trims", SLV_COST_GROUP_TRIMS }, { "packing", SLV_COST_GROUP_TRIMS },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
-    if (g_strcmp0 (process, table[i].process) == 0)
-      return table[i].group;
-  return SLV_COST_GROUP_OTHER;
+  switch (kind)
+    {
+    case SLV_PROCESS_KNITTING: case SLV_PROCESS_DYEING: case SLV_PROCESS_WASHING:
+      return SLV_COST_GROUP_PROCESSING;
+    case SLV_PROCESS_PRINTING: case SLV_PROCESS_EMBROIDERY:
+      return SLV_COST_GROUP_DECORATION;
+    case SLV_PROCESS_MAKING:
+      return SLV_COST_GROUP_MAKING;
+    case SLV_PROCESS_TRIMS: case SLV_PROCESS_PACKING:
+      return SLV_COST_GROUP_TRIMS;
+    case SLV_PROCESS_TESTING: case SLV_PROCESS_FREIGHT: case SLV_PROCESS_OTHER:
+    default:
+      return SLV_COST_GROUP_OTHER;
+    }
 }
 
 /* base × (1 + loss), at least the minimum charge ÷ order qty, converted */
@@ -508,7 +511,7 @@ process_cost (SlvCostingCtx          *c,
   *cost = slv_costing_figure (c, SLV_FIG_PROCESS_COST, line, TRUE, SLV_ROLE_COST, v, c->ccy, args, 5, &base, 1);
   slv_costing_last (c)->fx = fx;
   slv_costing_last (c)->rate = rate;
-  slv_costing_last (c)->group = process_group (p->process);
+  slv_costing_last (c)->group = process_group (p->kind);
   return TRUE;
 }
 
@@ -537,7 +540,7 @@ slv_costing_process_line (SlvCostingCtx  *c,
   if (!slv_costing_rate_figure (c, rate, line, TRUE, SLV_ROLE_RATE, NULL, &rate_fig, error))
     return FALSE;
 
-  if (g_strcmp0 (p->process, "making") == 0 && rate->unit == SLV_RATE_UNIT_MINUTE)
+  if (p->kind == SLV_PROCESS_MAKING && rate->unit == SLV_RATE_UNIT_MINUTE)
     ok = making (c, line, p, rate_fig, &base, error);
   else if (p->has_colours)
     ok = screen_print (c, line, p, rate, rate_fig, &base, error);

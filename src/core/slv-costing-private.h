@@ -19,7 +19,9 @@ typedef struct
   gint64            qty;
   SlvDecimal        qty_dec;
   const char       *ccy;          /* costing currency, interned */
-  char             *context;      /* "BOM line 2 (rib)" for messages */
+  const char       *fx_set;       /* interned */
+  int               context;      /* for messages: 0 none, 1 BOM line, 2 process line, 3 total */
+  guint             context_index;
   struct { const char *from, *to; int fx; } memo[8];
   guint             n_memo;
 } SlvCostingCtx;

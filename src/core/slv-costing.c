@@ -23,13 +23,29 @@ slv_costing_fail (SlvCostingCtx  *c,
                   ...)
 {
   g_autofree char *msg = NULL;
+  g_autofree char *where = NULL;
   va_list args;
 
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  if (c->context != NULL)
-    g_set_error (error, SLV_COSTING_ERROR, code, "%s: %s", c->context, msg);
+  if (c->context == 1)
+    {
+      const SlvBomInput *b = &g_array_index (c->input->bom, SlvBomInput, c->context_index);
+
+      where = b->placement && *b->placement ? g_strdup_printf (_("BOM line %u (%s)"), c->context_index + 1, b->placement)
+                                            : g_strdup_printf (_("BOM line %u"), c->context_index + 1);
+    }
+  else if (c->context == 2)
+    {
+      const SlvProcessInput *p = &g_array_index (c->input->processes, SlvProcessInput, c->context_index);
+
+      where = g_strdup_printf (_("Process line %u (%s)"), c->context_index + 1, p->process ? p->process : "?");
+    }
+  else if (c->context == 3)
+    where = g_strdup (slv_total_to_key (c->context_index));
+  if (where != NULL)
+    g_set_error (error, SLV_COSTING_ERROR, code, "%s: %s", where, msg);
   else
     g_set_error_literal (error, SLV_COSTING_ERROR, code, msg);
   return FALSE;
@@ -58,8 +74,8 @@ slv_costing_quote (SlvCostingCtx  *c,
   for (guint i = 0; i < c->n_memo; i++)
     if (c->memo[i].from == from && c->memo[i].to == to)
       return c->memo[i].fx;
-  if (!slv_fx_table_quote (slv_cost_master_get_fx (c->master), c->input->fx_set, from, to,
-                           c->date, &quote, &local))
+  if (!slv_fx_table_quote_interned (slv_cost_master_get_fx (c->master), c->fx_set, from, to,
+                                    c->date, &quote, &local))
     {
       slv_costing_fail (c, error, SLV_COSTING_ERROR_NOT_FOUND, "%s", local->message);
       return -2;
@@ -142,33 +158,49 @@ slv_costing_figure (SlvCostingCtx    *c,
                     const guint      *children,
                     guint             n_children)
 {
-  SlvFigure f;
+  GArray *figures = c->sheet->figures;
+  guint index = figures->len;
+  SlvDecimal copy[SLV_FIGURE_MAX_ARGS];
+  SlvFigure *f;
 
-  memset (&f, 0, sizeof f);
-  f.kind = kind;
-  f.line = line;
-  f.process = process;
-  f.role = role;
-  f.value = value;
-  f.unit = unit;
-  f.fx = -1;
-  f.n_args = MIN (n_args, SLV_FIGURE_MAX_ARGS);
-  if (f.n_args > 0)
-    memcpy (f.args, args, f.n_args * sizeof (SlvDecimal));
-  return slv_cost_sheet_add (c->sheet, &f, children, n_children);
+  /* @args may point into the figures, which the next line may move */
+  n_args = MIN (n_args, SLV_FIGURE_MAX_ARGS);
+  if (n_args > 0)
+    memcpy (copy, args, n_args * sizeof (SlvDecimal));
+  /* filled in place: this runs a few hundred times per costing */
+  g_array_set_size (figures, index + 1);
+  f = &g_array_index (figures, SlvFigure, index);
+  f->kind = kind;
+  f->line = line;
+  f->process = process;
+  f->role = role;
+  f->value = value;
+  f->unit = unit;
+  f->n_args = n_args;
+  if (n_args > 0)
+    memcpy (f->args, copy, n_args * sizeof (SlvDecimal));
+  f->rate = NULL;
+  f->source = NULL;
+  f->fx = -1;
+  f->group = SLV_COST_GROUP_NONE;
+  f->first_child = c->sheet->children->len;
+  f->n_children = n_children;
+  if (n_children > 0)
+    g_array_append_vals (c->sheet->children, children, n_children);
+  return index;
 }
 
 SlvFigure *
 slv_costing_last (SlvCostingCtx *c)
 {
-  return (SlvFigure *) slv_cost_sheet_get_figure (c->sheet, slv_cost_sheet_get_n_figures (c->sheet) - 1);
+  return slv_cost_sheet_fig (c->sheet, c->sheet->figures->len - 1);
 }
 
 SlvDecimal
 slv_costing_value (SlvCostingCtx *c,
                    guint          index)
 {
-  return slv_cost_sheet_get_figure (c->sheet, index)->value;
+  return slv_cost_sheet_fig (c->sheet, index)->value;
 }
 
 gboolean
@@ -197,10 +229,11 @@ slv_costing_rate_figure (SlvCostingCtx  *c,
 
 static void
 set_context (SlvCostingCtx *c,
-             char          *context)
+             int            kind,
+             guint          index)
 {
-  g_free (c->context);
-  c->context = context;
+  c->context = kind;
+  c->context_index = index;
 }
 
 /* -- roll-up to FOB -- */
@@ -241,7 +274,7 @@ percentage (SlvCostingCtx     *c,
   SlvDecimal args[2], v, rest;
   guint base;
 
-  set_context (c, g_strdup (slv_total_to_key (which)));
+  set_context (c, 3, which);
   if (!rule->set)
     {
       args[0] = SLV_DECIMAL_ZERO, args[1] = SLV_DECIMAL_ZERO;
@@ -288,11 +321,9 @@ price_lines (SlvCostingCtx  *c,
 {
   for (guint i = 0; i < c->input->bom->len; i++)
     {
-      const SlvBomInput *b = &g_array_index (c->input->bom, SlvBomInput, i);
       guint cost;
 
-      set_context (c, b->placement && *b->placement ? g_strdup_printf (_("BOM line %u (%s)"), i + 1, b->placement)
-                                                    : g_strdup_printf (_("BOM line %u"), i + 1));
+      set_context (c, 1, i);
       if (!slv_costing_bom_line (c, i, &cost, error))
         return FALSE;
       slv_cost_sheet_set_line_cost (c->sheet, FALSE, i, cost);
@@ -303,12 +334,12 @@ price_lines (SlvCostingCtx  *c,
       const SlvProcessInput *p = &g_array_index (c->input->processes, SlvProcessInput, i);
       guint cost;
 
-      set_context (c, g_strdup_printf (_("Process line %u (%s)"), i + 1, p->process ? p->process : "?"));
+      set_context (c, 2, i);
       if (!slv_costing_process_line (c, i, &cost, error))
         return FALSE;
       slv_cost_sheet_set_line_cost (c->sheet, TRUE, i, cost);
       g_array_append_val (process_costs, cost);
-      if (g_strcmp0 (p->process, "making") == 0)
+      if (p->kind == SLV_PROCESS_MAKING)
         g_array_append_val (making_costs, cost);
     }
   return TRUE;
@@ -329,7 +360,7 @@ roll_up_fob (SlvCostingCtx  *c,
 
   if (!price_lines (c, bom_costs, process_costs, making_costs, error))
     return FALSE;
-  set_context (c, NULL);
+  set_context (c, 0, 0);
   parts[0] = total (c, SLV_TOTAL_MATERIALS, sum (c, SLV_TOTAL_MATERIALS, (guint *) bom_costs->data, bom_costs->len, &ok));
   parts[1] = total (c, SLV_TOTAL_PROCESSES, sum (c, SLV_TOTAL_PROCESSES, (guint *) process_costs->data,
                                                  process_costs->len, &ok));
@@ -348,7 +379,7 @@ roll_up_fob (SlvCostingCtx  *c,
   bases[SLV_PCT_BASE_COST_PLUS_COMMERCIAL] = sum (c, SLV_ROLE_COST_PLUS_COMMERCIAL, parts, 2, &ok);
   if (!ok || !percentage (c, SLV_TOTAL_PROFIT, &params->profit, bases, SLV_COST_GROUP_PROFIT, error))
     return ok ? FALSE : slv_costing_overflow (c, error);
-  set_context (c, NULL);
+  set_context (c, 0, 0);
   parts[2] = slv_cost_sheet_get_total_index (c->sheet, SLV_TOTAL_PROFIT);
   fob = total (c, SLV_TOTAL_FOB, sum (c, SLV_TOTAL_FOB, parts, 3, &ok));
   /* the declared rounding point: FOB to cents, half-up */
@@ -374,7 +405,7 @@ amount (SlvCostingCtx        *c,
   SlvDecimal a = rule->amount, v;
   int fx = -1;
 
-  set_context (c, g_strdup (slv_total_to_key (which)));
+  set_context (c, 3, which);
   if (rule->set && rule->from_rate)
     {
       if ((rate = slv_costing_rate_ref (c, &rule->rate, NULL, error)) == NULL)
@@ -412,7 +443,7 @@ landed (SlvCostingCtx         *c,
   gboolean ok = TRUE;
   int fx;
 
-  set_context (c, NULL);
+  set_context (c, 0, 0);
   if (dest == NULL)
     return slv_costing_fail (c, error, SLV_COSTING_ERROR_NOT_FOUND,
                              _("There is no destination “%s” in the workspace; add it with its currency, "
@@ -424,7 +455,7 @@ landed (SlvCostingCtx         *c,
                              dest->code, c->date, in->hs_code && *in->hs_code ? in->hs_code : _("(none: set the style’s HS code)"));
   if (!amount (c, SLV_TOTAL_FREIGHT, &in->params.freight, &freight, error))
     return FALSE;
-  set_context (c, NULL);
+  set_context (c, 0, 0);
   /* insurance = pct × (FOB + freight) */
   args[0] = slv_costing_value (c, fob), args[1] = slv_costing_value (c, freight), args[2] = in->params.insurance_pct;
   if (!slv_decimal_add (args[0], args[1], &v) || !slv_decimal_percent_of (v, args[2], &v))
@@ -455,7 +486,7 @@ landed (SlvCostingCtx         *c,
                                                       c->ccy, args, 3, parts, 2));
   if (!amount (c, SLV_TOTAL_CLEARANCE, &in->params.clearance, &clearance, error))
     return FALSE;
-  set_context (c, NULL);
+  set_context (c, 0, 0);
   parts[2] = clearance;
   parts[0] = total (c, SLV_TOTAL_LANDED, sum (c, SLV_TOTAL_LANDED, (guint[]) { cif, duty_fig, clearance }, 3, &ok));
   /* landed in the destination's currency */
@@ -600,7 +631,7 @@ prices (SlvCostingCtx         *c,
   SlvExprValue values[SLV_RULE_N_VARS];
   guint var_figs[SLV_RULE_N_VARS], retail, ws;
 
-  set_context (c, NULL);
+  set_context (c, 0, 0);
   if (!rule_values (c, dest, duty, values, var_figs, error))
     return FALSE;
   if (wholesale != NULL && wholesale != rule &&
@@ -645,16 +676,13 @@ slv_costing_price (SlvCostMaster    *master,
   c.qty = input->order_qty;
   c.qty_dec = DEC (input->order_qty);
   c.ccy = input->currency;
+  c.fx_set = input->fx_set ? g_intern_string (input->fx_set) : NULL;
 
   if (!roll_up_fob (&c, &fob, error))
-    {
-      g_free (c.context);
-      return NULL;
-    }
+    return NULL;
   if (!landed (&c, fob, &dest, &duty, &problem))
     slv_cost_sheet_take_problem (sheet, TRUE, problem);
   else if (!prices (&c, dest, duty, &problem))
     slv_cost_sheet_take_problem (sheet, FALSE, problem);
-  g_free (c.context);
   return g_steal_pointer (&sheet);
 }

@@ -38,6 +38,29 @@ static const guint64 pow10_u64[20] = {
 
 /* -- helpers on magnitudes -- */
 
+/* @n ÷ @d with the remainder; one DIV instruction on x86-64 when the
+ * quotient fits in 64 bits (the common case for money), else libgcc. */
+static inline U128
+div_128_64 (U128     n,
+            guint64  d,
+            guint64 *rem)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+  guint64 hi = (guint64) (n >> 64), lo = (guint64) n;
+
+  if (hi < d)
+    {
+      guint64 q, r;
+
+      __asm__ ("divq %4" : "=a" (q), "=d" (r) : "a" (lo), "d" (hi), "rm" (d));
+      *rem = r;
+      return q;
+    }
+#endif
+  *rem = (guint64) (n % d);
+  return n / d;
+}
+
 static U128
 magnitude (SlvDecimalRaw v)
 {
@@ -396,11 +419,13 @@ slv_decimal_sub (SlvDecimal  a,
   return TRUE;
 }
 
-gboolean
-slv_decimal_mul_round (SlvDecimal   a,
-                       SlvDecimal   b,
-                       SlvRounding  mode,
-                       SlvDecimal  *out)
+/* a × b ÷ @divisor (a power of ten from 10¹²), rounded with @mode. */
+static gboolean
+mul_scaled (SlvDecimal   a,
+            SlvDecimal   b,
+            guint64      divisor,
+            SlvRounding  mode,
+            SlvDecimal  *out)
 {
   gboolean negative = (a.raw < 0) != (b.raw < 0);
   U128 ma = magnitude (a.raw), mb = magnitude (b.raw);
@@ -408,16 +433,25 @@ slv_decimal_mul_round (SlvDecimal   a,
 
   if ((ma >> 64) == 0 && (mb >> 64) == 0)
     {
-      U128 p = ma * mb;
+      guint64 rem;
 
-      q = p / SCALE_U64;
-      r = p % SCALE_U64;
+      q = div_128_64 (ma * mb, divisor, &rem);
+      r = rem;
     }
-  else if (!div_256_64 (mul_128 (ma, mb), SCALE_U64, &q, &r))
+  else if (!div_256_64 (mul_128 (ma, mb), divisor, &q, &r))
     return FALSE;
-  if (round_away (mode, negative, q, r, SCALE_U64))
+  if (round_away (mode, negative, q, r, divisor))
     q++;
   return finish (q, negative && q != 0, out);
+}
+
+gboolean
+slv_decimal_mul_round (SlvDecimal   a,
+                       SlvDecimal   b,
+                       SlvRounding  mode,
+                       SlvDecimal  *out)
+{
+  return mul_scaled (a, b, SCALE_U64, mode, out);
 }
 
 gboolean
@@ -440,7 +474,14 @@ slv_decimal_div (SlvDecimal   a,
 
   if (mb == 0)
     return FALSE;
-  if (ma <= ~(U128) 0 / SCALE_U64)
+  if (ma <= ~(U128) 0 / SCALE_U64 && (mb >> 64) == 0)
+    {
+      guint64 rem;
+
+      q = div_128_64 (ma * SCALE_U64, (guint64) mb, &rem);
+      r = rem;
+    }
+  else if (ma <= ~(U128) 0 / SCALE_U64)
     {
       U128 n = ma * SCALE_U64;
 
@@ -500,10 +541,8 @@ slv_decimal_percent_of (SlvDecimal  a,
                         SlvDecimal  pct,
                         SlvDecimal *out)
 {
-  SlvDecimal p;
-
-  return slv_decimal_mul (a, pct, &p) &&
-         slv_decimal_div (p, slv_decimal_from_int (100), SLV_ROUND_HALF_EVEN, out);
+  /* a × pct ÷ 100, rounded once */
+  return mul_scaled (a, pct, SCALE_U64 * 100, SLV_ROUND_HALF_EVEN, out);
 }
 
 gboolean

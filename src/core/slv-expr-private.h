@@ -61,6 +61,7 @@ struct _SlvExpr
   GStringChunk    *strings;
   int              root;
   gboolean         checked;
+  guint64          slots_used;   /* bit per variable slot (slots < 64) */
 };
 
 const char *slv_expr_func_name (Func func);

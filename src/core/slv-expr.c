@@ -344,6 +344,10 @@ slv_expr_check (SlvExpr          *self,
     return slv_expr_fail (error, where, SLV_EXPR_ERROR_TYPE, &root->where,
                           _("the rule gives %s, but it must give %s."),
                           slv_expr_type_to_string (root->type), slv_expr_type_to_string (want));
+  self->slots_used = 0;
+  for (guint i = 0; i < self->nodes->len; i++)
+    if (N (self, i)->kind == NODE_VARIABLE && N (self, i)->slot >= 0 && N (self, i)->slot < 64)
+      self->slots_used |= G_GUINT64_CONSTANT (1) << N (self, i)->slot;
   self->checked = TRUE;
   return TRUE;
 }
@@ -352,6 +356,8 @@ gboolean
 slv_expr_uses_slot (SlvExpr *self,
                     guint    slot)
 {
+  if (self->checked && slot < 64)
+    return (self->slots_used >> slot) & 1;
   for (guint i = 0; i < self->nodes->len; i++)
     if (N (self, i)->kind == NODE_VARIABLE && N (self, i)->slot == (int) slot)
       return TRUE;

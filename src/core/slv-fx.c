@@ -276,24 +276,22 @@ find_cross (FxSet      *set,
 }
 
 gboolean
-slv_fx_table_quote (SlvFxTable  *self,
-                    const char  *set_name,
-                    const char  *from,
-                    const char  *to,
-                    const char  *date,
-                    SlvFxQuote  *out,
-                    GError     **error)
+slv_fx_table_quote_interned (SlvFxTable  *self,
+                             const char  *set_name,
+                             const char  *from,
+                             const char  *to,
+                             const char  *date,
+                             SlvFxQuote  *out,
+                             GError     **error)
 {
   FxSet *set;
 
-  g_return_val_if_fail (self != NULL && from != NULL && to != NULL && out != NULL, FALSE);
-
   memset (out, 0, sizeof *out);
-  out->from = g_intern_string (from);
-  out->to = g_intern_string (to);
-  if (out->from == out->to)
+  out->from = from;
+  out->to = to;
+  if (from == to)
     return TRUE;
-  set = set_name ? g_hash_table_lookup (self->sets, g_intern_string (set_name)) : NULL;
+  set = set_name ? g_hash_table_lookup (self->sets, set_name) : NULL;
   if (set == NULL)
     {
       g_set_error (error, SLV_FX_ERROR, SLV_FX_ERROR_NO_SET,
@@ -302,16 +300,31 @@ slv_fx_table_quote (SlvFxTable  *self,
       return FALSE;
     }
   out->n_legs = 1;
-  if (find_leg (set, out->from, out->to, date, &out->legs[0]))
+  if (find_leg (set, from, to, date, &out->legs[0]))
     return TRUE;
   out->n_legs = 2;
-  if (find_cross (set, self->base, out->from, out->to, date, out))
+  if (find_cross (set, self->base, from, to, date, out))
     return TRUE;
   g_set_error (error, SLV_FX_ERROR, SLV_FX_ERROR_NO_RATE,
                _("The exchange-rate set “%s” has no %s→%s rate valid on %s, directly, "
                  "inverted or through another currency; add one."),
                set_name, from, to, date ? date : _("any date"));
   return FALSE;
+}
+
+gboolean
+slv_fx_table_quote (SlvFxTable  *self,
+                    const char  *set_name,
+                    const char  *from,
+                    const char  *to,
+                    const char  *date,
+                    SlvFxQuote  *out,
+                    GError     **error)
+{
+  g_return_val_if_fail (self != NULL && from != NULL && to != NULL && out != NULL, FALSE);
+
+  return slv_fx_table_quote_interned (self, set_name ? g_intern_string (set_name) : NULL,
+                                      g_intern_string (from), g_intern_string (to), date, out, error);
 }
 
 gboolean

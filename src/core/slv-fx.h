@@ -97,6 +97,15 @@ gboolean     slv_fx_table_quote       (SlvFxTable        *self,
                                        const char        *date,
                                        SlvFxQuote        *out,
                                        GError           **error);
+/* The same, for callers whose set name and codes are interned already
+ * (g_intern_string()): no locking on the pricing path. */
+gboolean     slv_fx_table_quote_interned (SlvFxTable     *self,
+                                          const char     *set_name,
+                                          const char     *from,
+                                          const char     *to,
+                                          const char     *date,
+                                          SlvFxQuote     *out,
+                                          GError        **error);
 gboolean     slv_fx_table_convert     (SlvFxTable        *self,
                                        const char        *set_name,
                                        SlvDecimal         amount,
