@@ -32,6 +32,8 @@ struct _SlvImportWriter
   GString              *pending;      /* JSON array of ids inserted since the flush */
   guint                 n_pending;
   GString              *key;
+  char                 *since;        /* rows updated since then were written by this batch */
+  gboolean              last_repeat;
   guint64              *bloom;        /* keys that may exist: a miss skips the lookup */
   guint64               bloom_mask;   /* number of bits − 1 */
 };
@@ -266,6 +268,7 @@ slv_import_writer_free (SlvImportWriter *self)
   g_free (self->brand_id);
   g_free (self->batch_id);
   g_free (self->now);
+  g_free (self->since);
   g_free (self->lookup_sql);
   g_hash_table_unref (self->insert_sql);
   g_hash_table_unref (self->update_sql);
@@ -284,7 +287,7 @@ slv_import_writer_new (SlvStore              *store,
                        GError               **error)
 {
   g_autoptr(SlvImportWriter) self = g_new0 (SlvImportWriter, 1);
-  g_autoptr(GString) sql = g_string_new ("SELECT id, deleted");
+  g_autoptr(GString) sql = g_string_new ("SELECT id, deleted, updated_at");
   gboolean ok;
 
   g_return_val_if_fail (SLV_IS_STORE (store), NULL);
@@ -329,6 +332,7 @@ typedef struct
 {
   gboolean  found;
   gboolean  deleted;
+  gboolean  repeat;
   char     *id;
   char     *current[MAX_COLUMNS];
   guint64   changed;   /* bit per column */
@@ -370,8 +374,10 @@ lookup (SlvImportWriter    *self,
       l->found = TRUE;
       l->id = slv_store_column_dup_text (stmt, 0);
       l->deleted = sqlite3_column_int (stmt, 1) != 0;
+      l->repeat = self->since != NULL && sqlite3_column_text (stmt, 2) != NULL &&
+                  strcmp ((const char *) sqlite3_column_text (stmt, 2), self->since) >= 0;
       for (guint i = t->n_keys; i < t->n_columns; i++)
-        l->current[i] = slv_store_column_dup_text (stmt, 2 + i - t->n_keys);
+        l->current[i] = slv_store_column_dup_text (stmt, 3 + i - t->n_keys);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -588,6 +594,7 @@ slv_import_writer_apply (SlvImportWriter     *self,
 
   slv_store_lock (self->store);
   ok = lookup (self, values, &l, error);
+  self->last_repeat = ok && l.repeat;
   if (ok)
     {
       *action = action_of (&l);
@@ -634,6 +641,20 @@ slv_import_writer_flush (SlvImportWriter  *self,
       self->now = slv_timestamp_now ();
     }
   return ok;
+}
+
+void
+slv_import_writer_set_since (SlvImportWriter *self,
+                             const char      *timestamp)
+{
+  g_free (self->since);
+  self->since = g_strdup (timestamp);
+}
+
+gboolean
+slv_import_writer_last_was_repeat (SlvImportWriter *self)
+{
+  return self->last_repeat;
 }
 
 gint64
