@@ -132,6 +132,8 @@ chunk (SlvStore  *store,
   Run *run = data;
   GCancellable *cancellable = slv_job_context_get_cancellable (run->ctx);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   if (!run->in_store && !slv_import_store_add_batch (store, run->batch, error))
     return FALSE;
   for (guint n = 0; n < run->chunk_rows; n++)
@@ -151,7 +153,7 @@ chunk (SlvStore  *store,
         }
       if (!import_row (run, row, error))
         return FALSE;
-      if (n % 512 == 511)
+      if ((slv_import_engine_get_data_rows (run->engine) & 255) == 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
