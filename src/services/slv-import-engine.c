@@ -608,6 +608,14 @@ slv_import_engine_reject (SlvImportEngine    *self,
   report (self, NULL, NULL, reason, SLV_IMPORT_SEVERITY_ERROR);
 }
 
+void
+slv_import_engine_warn (SlvImportEngine    *self,
+                        const SlvImportRow *row,
+                        const char         *reason)
+{
+  report (self, NULL, self->key_text->str, reason, SLV_IMPORT_SEVERITY_WARNING);
+}
+
 char *
 slv_import_engine_key_text (SlvImportEngine    *self,
                             const SlvImportRow *row)
@@ -733,4 +741,76 @@ guint64
 slv_import_engine_get_warnings (SlvImportEngine *self)
 {
   return self->warnings;
+}
+
+/* -- a first look -- */
+
+void
+slv_import_peek_clear (SlvImportPeek *peek)
+{
+  g_clear_pointer (&peek->headers, g_strfreev);
+  g_clear_pointer (&peek->rows, g_ptr_array_unref);
+  g_clear_pointer (&peek->description, g_free);
+  g_clear_pointer (&peek->sheets, g_strfreev);
+}
+
+static GStrv
+row_texts (const SlvRow *row)
+{
+  GStrv out = g_new0 (char *, row->n_cells + 1);
+
+  for (guint i = 0; i < row->n_cells; i++)
+    out[i] = g_strdup (row->cells[i].text);
+  return out;
+}
+
+gboolean
+slv_import_peek (const char            *path,
+                 const SlvReadOptions  *options,
+                 guint                  header_row,
+                 guint                  max_rows,
+                 SlvImportPeek         *peek,
+                 GError               **error)
+{
+  SlvImportEngine *self = g_new0 (SlvImportEngine, 1);
+  const SlvRow *row;
+  gboolean ok = FALSE;
+
+  memset (peek, 0, sizeof *peek);
+  self->reader = slv_row_reader_open (path, options, error);
+  if (self->reader == NULL)
+    goto out;
+  self->is_csv = SLV_IS_CSV_READER (self->reader);
+  if (!find_header (self, header_row, error))
+    goto out;
+  peek->headers = g_strdupv ((GStrv) self->headers->pdata);
+  peek->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  while (peek->rows->len < max_rows && (row = slv_row_reader_next_row (self->reader, error)) != NULL)
+    if (!slv_row_is_blank (row))
+      g_ptr_array_add (peek->rows, row_texts (row));
+  if (error != NULL && *error != NULL)
+    goto out;
+  peek->description = g_strdup (slv_row_reader_describe (self->reader));
+  if (self->is_csv)
+    {
+      peek->delimiter = slv_csv_reader_get_delimiter (SLV_CSV_READER (self->reader));
+      peek->encoding = slv_csv_reader_get_encoding (SLV_CSV_READER (self->reader));
+    }
+  else
+    {
+      SlvXlsxReader *x = SLV_XLSX_READER (self->reader);
+      GStrvBuilder *b = g_strv_builder_new ();
+
+      for (guint i = 0; i < slv_xlsx_reader_get_n_sheets (x); i++)
+        if (!slv_xlsx_reader_get_sheet_info (x, i)->chart)
+          g_strv_builder_add (b, slv_xlsx_reader_get_sheet_info (x, i)->name);
+      peek->sheets = g_strv_builder_end (b);
+      g_strv_builder_unref (b);
+    }
+  ok = TRUE;
+out:
+  if (!ok)
+    slv_import_peek_clear (peek);
+  slv_import_engine_free (self);
+  return ok;
 }

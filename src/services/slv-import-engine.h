@@ -78,7 +78,10 @@ gboolean               slv_import_engine_skip         (SlvImportEngine     *self
 void                   slv_import_engine_reject       (SlvImportEngine     *self,
                                                        const SlvImportRow  *row,
                                                        const char          *reason);
-/* "code 0001200101" or "order 42 / item 10". */
+void                   slv_import_engine_warn         (SlvImportEngine     *self,
+                                                       const SlvImportRow  *row,
+                                                       const char          *reason);
+/* "0001200101" or "42 / 10". */
 char                  *slv_import_engine_key_text     (SlvImportEngine     *self,
                                                        const SlvImportRow  *row) G_GNUC_WARN_UNUSED_RESULT;
 
@@ -91,5 +94,24 @@ gboolean               slv_import_engine_dry_run      (SlvImportEngine     *self
                                                        guint                max_preview,
                                                        GCancellable        *cancellable,
                                                        GError             **error);
+
+/* A first look at a file: its header and a few rows. */
+typedef struct
+{
+  GStrv        headers;
+  GPtrArray   *rows;          /* GStrv each */
+  char        *description;   /* "CSV, utf-8, ‘;’" */
+  char         delimiter;     /* CSV: the one in use (sniffed if not given) */
+  SlvEncoding  encoding;
+  GStrv        sheets;        /* XLSX: worksheet names; NULL for CSV */
+} SlvImportPeek;
+
+gboolean               slv_import_peek                (const char            *path,
+                                                       const SlvReadOptions  *options,
+                                                       guint                  header_row,
+                                                       guint                  max_rows,
+                                                       SlvImportPeek         *peek,
+                                                       GError               **error);
+void                   slv_import_peek_clear          (SlvImportPeek         *peek);
 
 G_END_DECLS

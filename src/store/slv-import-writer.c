@@ -27,11 +27,17 @@ struct _SlvImportWriter
   gint64                next_seq;
   char                 *now;
   char                 *lookup_sql;
-  GHashTable           *insert_sql;   /* present-columns mask → SQL */
-  GHashTable           *update_sql;   /* changed-columns mask → SQL */
+  GHashTable           *insert_sql;   /* stage table → its INSERT */
+  GHashTable           *flush_ins_sql; /* columns mask → INSERT … SELECT */
+  GHashTable           *flush_upd_sql; /* columns mask → UPDATE … FROM */
+  GHashTable           *staged_keys;  /* keys of the staged rows */
+  guint                 n_staged;
+  gboolean              staging;      /* the stage tables exist */
   GString              *pending;      /* JSON array of ids inserted since the flush */
   guint                 n_pending;
   GString              *key;
+  char                 *since;        /* rows updated since then were written by this batch */
+  gboolean              last_repeat;
   guint64              *bloom;        /* keys that may exist: a miss skips the lookup */
   guint64               bloom_mask;   /* number of bits − 1 */
 };
@@ -262,13 +268,22 @@ slv_import_writer_free (SlvImportWriter *self)
 {
   if (self == NULL)
     return;
+  if (self->staging)
+    {
+      slv_store_lock (self->store);
+      slv_store_exec (self->store, "DELETE FROM temp.slv_stage_ins; DELETE FROM temp.slv_stage_upd", NULL);
+      slv_store_unlock (self->store);
+    }
   g_clear_object (&self->store);
   g_free (self->brand_id);
   g_free (self->batch_id);
   g_free (self->now);
+  g_free (self->since);
   g_free (self->lookup_sql);
   g_hash_table_unref (self->insert_sql);
-  g_hash_table_unref (self->update_sql);
+  g_hash_table_unref (self->flush_ins_sql);
+  g_hash_table_unref (self->flush_upd_sql);
+  g_hash_table_unref (self->staged_keys);
   g_string_free (self->pending, TRUE);
   g_string_free (self->key, TRUE);
   g_free (self->bloom);
@@ -284,7 +299,7 @@ slv_import_writer_new (SlvStore              *store,
                        GError               **error)
 {
   g_autoptr(SlvImportWriter) self = g_new0 (SlvImportWriter, 1);
-  g_autoptr(GString) sql = g_string_new ("SELECT id, deleted");
+  g_autoptr(GString) sql = g_string_new ("SELECT id, deleted, updated_at");
   gboolean ok;
 
   g_return_val_if_fail (SLV_IS_STORE (store), NULL);
@@ -296,8 +311,10 @@ slv_import_writer_new (SlvStore              *store,
   self->batch_id = g_strdup (batch_id);
   self->next_seq = next_seq;
   self->now = slv_timestamp_now ();
-  self->insert_sql = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->update_sql = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->insert_sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->flush_ins_sql = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->flush_upd_sql = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->staged_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_string_new (NULL);
   self->key = g_string_new (NULL);
 
@@ -329,6 +346,7 @@ typedef struct
 {
   gboolean  found;
   gboolean  deleted;
+  gboolean  repeat;
   char     *id;
   char     *current[MAX_COLUMNS];
   guint64   changed;   /* bit per column */
@@ -370,8 +388,10 @@ lookup (SlvImportWriter    *self,
       l->found = TRUE;
       l->id = slv_store_column_dup_text (stmt, 0);
       l->deleted = sqlite3_column_int (stmt, 1) != 0;
+      l->repeat = self->since != NULL && sqlite3_column_text (stmt, 2) != NULL &&
+                  strcmp ((const char *) sqlite3_column_text (stmt, 2), self->since) >= 0;
       for (guint i = t->n_keys; i < t->n_columns; i++)
-        l->current[i] = slv_store_column_dup_text (stmt, 2 + i - t->n_keys);
+        l->current[i] = slv_store_column_dup_text (stmt, 3 + i - t->n_keys);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -422,34 +442,176 @@ slv_import_writer_classify (SlvImportWriter     *self,
   return ok;
 }
 
-/* -- writing -- */
+/* -- writing --
+ *
+ * Rows are not written one statement at a time: a statement on a table with
+ * a full-text trigger opens a savepoint, and FTS5 flushes its index on
+ * every savepoint. New and changed rows are staged in two TEMP tables and
+ * written with one INSERT … SELECT and one UPDATE … FROM per chunk (per set
+ * of columns). A key seen again before that flushes the stage first, so
+ * lookups always see every earlier row. */
+
+#define STAGE_COLUMNS \
+  "mask INTEGER, id TEXT, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, " \
+  "c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29, c30, c31, c32, c33, c34, c35, c36, " \
+  "c37, c38, c39, c40, c41, c42, c43, c44, c45, c46, c47, c48, c49, c50, c51, c52, c53, c54, c55, c56, " \
+  "c57, c58, c59"
+
+static gboolean
+create_stage (SlvImportWriter  *self,
+              GError          **error)
+{
+  return slv_store_exec (self->store,
+                         "CREATE TEMP TABLE IF NOT EXISTS slv_stage_ins (" STAGE_COLUMNS ");"
+                         "CREATE TEMP TABLE IF NOT EXISTS slv_stage_upd (" STAGE_COLUMNS ");"
+                         "DELETE FROM temp.slv_stage_ins; DELETE FROM temp.slv_stage_upd;", error);
+}
 
 static const char *
-insert_sql (SlvImportWriter *self,
-            guint64          mask)
+stage_sql (SlvImportWriter *self,
+           const char      *stage)
 {
-  const char *sql = g_hash_table_lookup (self->insert_sql, &mask);
   GString *s;
-  guint n = 3;
+  const char *sql = g_hash_table_lookup (self->insert_sql, stage);
 
   if (sql != NULL)
     return sql;
   s = g_string_new (NULL);
+  g_string_append_printf (s, "INSERT INTO temp.%s (mask, id", stage);
+  for (guint i = 0; i < self->table->n_columns; i++)
+    g_string_append_printf (s, ", c%u", i);
+  g_string_append (s, ") VALUES (?1, ?2");
+  for (guint i = 0; i < self->table->n_columns; i++)
+    g_string_append_printf (s, ", ?%u", i + 3);
+  g_string_append (s, ")");
+  g_hash_table_insert (self->insert_sql, g_strdup (stage), s->str);
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+stage_row (SlvImportWriter     *self,
+           const char          *stage,
+           guint64              mask,
+           const char          *id,
+           const char * const  *values,
+           GError             **error)
+{
+  sqlite3_stmt *stmt = slv_store_prepare (self->store, stage_sql (self, stage), error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, (sqlite3_int64) mask);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < self->table->n_columns; i++)
+    if (values[i] != NULL && (mask & (G_GUINT64_CONSTANT (1) << i)))
+      sqlite3_bind_text (stmt, i + 3, values[i], -1, SQLITE_TRANSIENT);
+  if (!slv_store_step_done (self->store, stmt, error))
+    return FALSE;
+  g_hash_table_add (self->staged_keys, g_strdup (self->key->str));
+  self->n_staged++;
+  return TRUE;
+}
+
+static char *
+flush_insert_sql (SlvImportWriter *self,
+                  guint64          mask)
+{
+  GString *s = g_string_new (NULL);
+
   g_string_append_printf (s, "INSERT INTO %s (id, created_at, updated_at", self->table->table);
   if (self->has_brand)
     g_string_append (s, ", brand_id");
   for (guint i = 0; i < self->table->n_columns; i++)
     if (mask & (G_GUINT64_CONSTANT (1) << i))
       g_string_append_printf (s, ", %s", self->table->columns[i]);
-  g_string_append (s, ") VALUES (?1, ?2, ?2");
+  g_string_append (s, ") SELECT id, ?1, ?1");
   if (self->has_brand)
-    g_string_append (s, ", ?3");
+    g_string_append (s, ", ?2");
   for (guint i = 0; i < self->table->n_columns; i++)
     if (mask & (G_GUINT64_CONSTANT (1) << i))
-      g_string_append_printf (s, ", ?%u", ++n);
-  g_string_append (s, ")");
-  g_hash_table_insert (self->insert_sql, g_memdup2 (&mask, sizeof mask), s->str);
+      g_string_append_printf (s, ", c%u", i);
+  g_string_append (s, " FROM temp.slv_stage_ins WHERE mask = ?3 ORDER BY rowid");
   return g_string_free (s, FALSE);
+}
+
+static char *
+flush_update_sql (SlvImportWriter *self,
+                  guint64          mask)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "UPDATE %s SET updated_at = ?1%s", self->table->table,
+                          (mask >> 63) ? ", deleted = 0" : "");
+  for (guint i = 0; i < self->table->n_columns; i++)
+    if (mask & (G_GUINT64_CONSTANT (1) << i))
+      g_string_append_printf (s, ", %s = s.c%u", self->table->columns[i], i);
+  g_string_append_printf (s, " FROM temp.slv_stage_upd AS s WHERE %s.id = s.id AND s.mask = ?3",
+                          self->table->table);
+  return g_string_free (s, FALSE);
+}
+
+/* Writes the staged rows of one stage, one statement per column set. */
+static gboolean
+flush_one (SlvImportWriter  *self,
+           const char       *stage,
+           gboolean          insert,
+           GError          **error)
+{
+  g_autofree char *masks_sql = g_strdup_printf ("SELECT DISTINCT mask FROM temp.%s", stage);
+  g_autoptr(GArray) masks = g_array_new (FALSE, FALSE, sizeof (guint64));
+  sqlite3_stmt *stmt = slv_store_prepare (self->store, masks_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint64 mask = (guint64) sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (masks, mask);
+    }
+  sqlite3_reset (stmt);
+  for (guint m = 0; m < masks->len; m++)
+    {
+      guint64 mask = g_array_index (masks, guint64, m);
+      GHashTable *cache = insert ? self->flush_ins_sql : self->flush_upd_sql;
+      const char *sql = g_hash_table_lookup (cache, &mask);
+
+      if (sql == NULL)
+        {
+          char *built = insert ? flush_insert_sql (self, mask) : flush_update_sql (self, mask);
+
+          g_hash_table_insert (cache, g_memdup2 (&mask, sizeof mask), built);
+          sql = built;
+        }
+      stmt = slv_store_prepare (self->store, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, self->now);
+      if (self->has_brand)
+        bind_text (stmt, 2, self->brand_id);
+      sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) mask);
+      if (!slv_store_step_done (self->store, stmt, error))
+        {
+          g_prefix_error (error, insert ? _("Could not add records to “%s”: ") : _("Could not change records in “%s”: "),
+                          self->table->table);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+flush_stage (SlvImportWriter  *self,
+             GError          **error)
+{
+  if (self->n_staged == 0)
+    return TRUE;
+  if (!flush_one (self, "slv_stage_ins", TRUE, error) || !flush_one (self, "slv_stage_upd", FALSE, error) ||
+      !slv_store_exec (self->store, "DELETE FROM temp.slv_stage_ins; DELETE FROM temp.slv_stage_upd", error))
+    return FALSE;
+  g_hash_table_remove_all (self->staged_keys);
+  self->n_staged = 0;
+  return TRUE;
 }
 
 static gboolean
@@ -459,55 +621,17 @@ insert_row (SlvImportWriter     *self,
 {
   g_autofree char *id = slv_uuid_v7_new ();
   guint64 mask = 0;
-  sqlite3_stmt *stmt;
-  int n = 3;
 
   for (guint i = 0; i < self->table->n_columns; i++)
     if (values[i] != NULL)
       mask |= G_GUINT64_CONSTANT (1) << i;
-  stmt = slv_store_prepare (self->store, insert_sql (self, mask), error);
-  if (stmt == NULL)
+  if (!stage_row (self, "slv_stage_ins", mask, id, values, error))
     return FALSE;
-  bind_text (stmt, 1, id);
-  bind_text (stmt, 2, self->now);
-  if (self->has_brand)
-    bind_text (stmt, 3, self->brand_id);
-  for (guint i = 0; i < self->table->n_columns; i++)
-    if (values[i] != NULL)
-      sqlite3_bind_text (stmt, ++n, values[i], -1, SQLITE_STATIC);
-  if (!slv_store_step_done (self->store, stmt, error))
-    {
-      g_prefix_error (error, _("Could not add a record to “%s”: "), self->table->table);
-      return FALSE;
-    }
   g_string_append (self->pending, self->n_pending++ ? ",\"" : "[\"");
   g_string_append (self->pending, id);
   g_string_append_c (self->pending, '"');
   bloom_add (self);
   return TRUE;
-}
-
-static const char *
-update_sql (SlvImportWriter *self,
-            guint64          mask,
-            gboolean         revive)
-{
-  guint64 key = mask | (revive ? G_GUINT64_CONSTANT (1) << 63 : 0);
-  const char *sql = g_hash_table_lookup (self->update_sql, &key);
-  GString *s;
-  guint n = 2;
-
-  if (sql != NULL)
-    return sql;
-  s = g_string_new (NULL);
-  g_string_append_printf (s, "UPDATE %s SET updated_at = ?2%s", self->table->table,
-                          revive ? ", deleted = 0" : "");
-  for (guint i = 0; i < self->table->n_columns; i++)
-    if (mask & (G_GUINT64_CONSTANT (1) << i))
-      g_string_append_printf (s, ", %s = ?%u", self->table->columns[i], ++n);
-  g_string_append (s, " WHERE id = ?1");
-  g_hash_table_insert (self->update_sql, g_memdup2 (&key, sizeof key), s->str);
-  return g_string_free (s, FALSE);
 }
 
 static gboolean
@@ -558,22 +682,10 @@ update_row (SlvImportWriter     *self,
             const char * const  *values,
             GError             **error)
 {
-  sqlite3_stmt *stmt = slv_store_prepare (self->store, update_sql (self, l->changed, l->deleted), error);
-  int n = 2;
+  guint64 mask = l->changed | (l->deleted ? G_GUINT64_CONSTANT (1) << 63 : 0);
 
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, l->id);
-  bind_text (stmt, 2, self->now);
-  for (guint i = 0; i < self->table->n_columns; i++)
-    if (l->changed & (G_GUINT64_CONSTANT (1) << i))
-      bind_text (stmt, ++n, values[i]);
-  if (!slv_store_step_done (self->store, stmt, error))
-    {
-      g_prefix_error (error, _("Could not change a record in “%s”: "), self->table->table);
-      return FALSE;
-    }
-  return record_update (self, l, values, error);
+  return stage_row (self, "slv_stage_upd", mask, l->id, values, error) &&
+         record_update (self, l, values, error);
 }
 
 gboolean
@@ -583,11 +695,19 @@ slv_import_writer_apply (SlvImportWriter     *self,
                          SlvUpsertAction     *action,
                          GError             **error)
 {
-  Lookup l;
-  gboolean ok;
+  Lookup l = { 0 };
+  gboolean ok = TRUE;
 
   slv_store_lock (self->store);
-  ok = lookup (self, values, &l, error);
+  if (!self->staging)
+    ok = create_stage (self, error);
+  self->staging = TRUE;
+  build_key (self, values);
+  /* The same key again: write what is staged, so the lookup sees it. */
+  if (ok && g_hash_table_contains (self->staged_keys, self->key->str))
+    ok = flush_stage (self, error);
+  ok = ok && lookup (self, values, &l, error);
+  self->last_repeat = ok && l.repeat;
   if (ok)
     {
       *action = action_of (&l);
@@ -606,10 +726,11 @@ slv_import_writer_flush (SlvImportWriter  *self,
                          GError          **error)
 {
   sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   slv_store_lock (self->store);
-  if (self->n_pending > 0)
+  ok = flush_stage (self, error);
+  if (ok && self->n_pending > 0)
     {
       g_string_append_c (self->pending, ']');
       stmt = slv_store_prepare (self->store,
@@ -636,6 +757,20 @@ slv_import_writer_flush (SlvImportWriter  *self,
   return ok;
 }
 
+void
+slv_import_writer_set_since (SlvImportWriter *self,
+                             const char      *timestamp)
+{
+  g_free (self->since);
+  self->since = g_strdup (timestamp);
+}
+
+gboolean
+slv_import_writer_last_was_repeat (SlvImportWriter *self)
+{
+  return self->last_repeat;
+}
+
 gint64
 slv_import_writer_get_next_seq (SlvImportWriter *self)
 {
@@ -649,6 +784,15 @@ slv_import_writer_rewind (SlvImportWriter *self,
   g_string_truncate (self->pending, 0);
   self->n_pending = 0;
   self->next_seq = next_seq;
+  /* Drop whatever the failed chunk left staged. */
+  if (self->staging)
+    {
+      slv_store_lock (self->store);
+      slv_store_exec (self->store, "DELETE FROM temp.slv_stage_ins; DELETE FROM temp.slv_stage_upd", NULL);
+      slv_store_unlock (self->store);
+    }
+  g_hash_table_remove_all (self->staged_keys);
+  self->n_staged = 0;
 }
 
 /* -- undo -- */

@@ -70,6 +70,12 @@ gboolean         slv_import_writer_apply        (SlvImportWriter       *self,
 gboolean         slv_import_writer_flush        (SlvImportWriter       *self,
                                                  GError               **error);
 gint64           slv_import_writer_get_next_seq (SlvImportWriter       *self);
+/* Rows updated at or after @timestamp count as written by this batch: a
+ * later row with the same key is a repeat. */
+void             slv_import_writer_set_since    (SlvImportWriter       *self,
+                                                 const char            *timestamp);
+/* TRUE if the last row applied found a row this batch had written. */
+gboolean         slv_import_writer_last_was_repeat (SlvImportWriter    *self);
 /* After a transaction rolled back: forget its unflushed work. */
 void             slv_import_writer_rewind       (SlvImportWriter       *self,
                                                  gint64                 next_seq);
