@@ -448,28 +448,35 @@ place (SlvMarker *self,
        guint      index,
        guint      copy,
        GPtrArray *variants,
+       gboolean   by_right_edge,
        Run       *run,
        GArray    *set,
        GArray    *tmp)
 {
   Variant *best = NULL;
-  int bx = G_MAXINT, by = G_MAXINT;
+  int bx = G_MAXINT, by = G_MAXINT, bkey = G_MAXINT;
   SlvPlacement pl = { 0 };
   Affine m;
   SlvBBox bb;
 
+  /* The first feasible column of a variant is its best under both rules:
+   * leftmost, or nearest far edge. */
   for (guint i = 0; i < variants->len; i++)
     {
       Variant *v = g_ptr_array_index (variants, i);
 
-      for (int x = 0; x <= (int) fabric->columns->len && x <= bx; x++)
+      for (int x = 0; x <= (int) fabric->columns->len; x++)
         {
-          int y = fabric_fit (fabric, v, x, set, tmp);
+          int key = by_right_edge ? x + v->nc : x;
+          int y;
 
+          if (key > bkey)
+            break;
+          y = fabric_fit (fabric, v, x, set, tmp);
           if (y < 0)
             continue;
-          if (x < bx || (x == bx && y < by) || (x == bx && y == by && v->nc < best->nc))
-            best = v, bx = x, by = y;
+          if (key < bkey || (key == bkey && y < by) || (key == bkey && y == by && v->nc < best->nc))
+            best = v, bx = x, by = y, bkey = key;
           break;
         }
     }
@@ -526,6 +533,7 @@ cmp_order (gconstpointer a,
 static gboolean
 run_once (SlvMarker    *self,
           guint         mode,
+          gboolean      by_right_edge,
           Run          *run,
           GCancellable *cancellable)
 {
@@ -549,7 +557,7 @@ run_once (SlvMarker    *self,
         {
           gboolean face_down = c >= p->copies - p->flipped;
 
-          place (self, &fabric, index, c, face_down ? p->mirror : p->plain, run, set, tmp);
+          place (self, &fabric, index, c, face_down ? p->mirror : p->plain, by_right_edge, run, set, tmp);
           ok = !g_cancellable_is_cancelled (cancellable);
         }
     }
@@ -606,7 +614,7 @@ slv_marker_new (const SlvNestOptions *options)
   self->opt.gap = isfinite (self->opt.gap) ? MAX (self->opt.gap, 0) : 0;
   self->opt.orderings = CLAMP (self->opt.orderings, 1, 3);
   self->cell = self->opt.resolution > 0 ? self->opt.resolution
-                                        : CLAMP (self->opt.width / 360, 1, 5);
+                                        : CLAMP (self->opt.width / 600, 1, 5);
   return self;
 }
 
@@ -695,13 +703,14 @@ slv_marker_nest (SlvMarker     *self,
     }
   if (!prepare (self, error))
     return FALSE;
-  for (guint mode = 0; mode < self->opt.orderings; mode++)
+  /* Each piece order, with each placement rule; the densest wins. */
+  for (guint k = 0; k < 2 * self->opt.orderings; k++)
     {
       Run run = { g_array_new (FALSE, TRUE, sizeof (SlvPlacement)), 0, 0 };
       double eff;
 
       g_array_set_clear_func (run.placements, placement_clear);
-      if (!run_once (self, mode, &run, cancellable))
+      if (!run_once (self, k / 2, k % 2, &run, cancellable))
         {
           g_array_unref (run.placements);
           g_set_error (error, SLV_MARKER_ERROR, SLV_MARKER_ERROR_CANCELLED,

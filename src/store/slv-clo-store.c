@@ -164,6 +164,7 @@ slv_clo_store_get_row (SlvStore    *store,
 
 gboolean
 slv_clo_store_record_import (SlvStore    *store,
+                             const char  *id_in,
                              const char  *style_id,
                              const char  *source,
                              const char  *summary_json,
@@ -171,7 +172,7 @@ slv_clo_store_record_import (SlvStore    *store,
                              char       **out_id,
                              GError     **error)
 {
-  g_autofree char *id = slv_uuid_v7_new ();
+  g_autofree char *id = id_in ? g_strdup (id_in) : slv_uuid_v7_new ();
   g_autofree char *now = slv_timestamp_now ();
   const char *params[] = { id, now, style_id, source, summary_json, changes_json, NULL };
 

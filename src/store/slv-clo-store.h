@@ -36,7 +36,9 @@ GHashTable *slv_clo_store_get_row          (SlvStore    *store,
                                             const char  *id,
                                             GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* @id may be NULL for a new one. */
 gboolean    slv_clo_store_record_import    (SlvStore    *store,
+                                            const char  *id,
                                             const char  *style_id,
                                             const char  *source,
                                             const char  *summary_json,
