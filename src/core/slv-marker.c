@@ -498,21 +498,26 @@ place (SlvMarker *self,
 typedef struct
 {
   GPtrArray *pieces;
-  guint      mode;    /* 0 area, 1 length along the grain, 2 breadth */
+  guint      mode;    /* 0 area, 1 length along the grain, 2 breadth, 3… jittered area */
+  double    *jitter;  /* per piece, for the jittered orders */
 } Order;
 
 static double
-order_key (const Piece *p,
-           guint        mode)
+order_key (const Order *o,
+           guint        index)
 {
-  switch (mode)
+  const Piece *p = g_ptr_array_index (o->pieces, index);
+
+  switch (o->mode)
     {
+    case 0:
+      return p->area;
     case 1:
       return p->length;
     case 2:
       return p->breadth;
     default:
-      return p->area;
+      return p->area * o->jitter[index];
     }
 }
 
@@ -522,8 +527,8 @@ cmp_order (gconstpointer a,
            gpointer      user_data)
 {
   const Order *o = user_data;
-  double ka = order_key (g_ptr_array_index (o->pieces, *(const guint *) a), o->mode);
-  double kb = order_key (g_ptr_array_index (o->pieces, *(const guint *) b), o->mode);
+  double ka = order_key (o, *(const guint *) a);
+  double kb = order_key (o, *(const guint *) b);
 
   if (ka != kb)
     return (ka < kb) - (ka > kb);
@@ -540,12 +545,19 @@ run_once (SlvMarker    *self,
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) set = g_array_new (FALSE, FALSE, sizeof (Span));
   g_autoptr(GArray) tmp = g_array_new (FALSE, FALSE, sizeof (Span));
-  Order ctx = { self->pieces, mode };
+  g_autofree double *jitter = g_new (double, self->pieces->len + 1);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (mode);
+  Order ctx = { self->pieces, mode, jitter };
   Fabric fabric;
   gboolean ok = TRUE;
 
+  /* Orders past the first three keep big pieces early but vary the rest,
+   * deterministically (seeded by the order number). */
   for (guint i = 0; i < self->pieces->len; i++)
-    g_array_append_val (order, i);
+    {
+      jitter[i] = g_rand_double_range (rand, 0.5, 1.5);
+      g_array_append_val (order, i);
+    }
   g_array_sort_with_data (order, cmp_order, &ctx);
   fabric_init (&fabric, self->rows);
   for (guint k = 0; k < order->len && ok; k++)
@@ -600,7 +612,7 @@ slv_nest_options_init (SlvNestOptions *options,
   options->gap = 0;
   options->resolution = 0;
   options->rotations = SLV_NEST_ROTATE_180;
-  options->orderings = 3;
+  options->orderings = 8;
 }
 
 SlvMarker *
@@ -612,7 +624,7 @@ slv_marker_new (const SlvNestOptions *options)
 
   self->opt = *options;
   self->opt.gap = isfinite (self->opt.gap) ? MAX (self->opt.gap, 0) : 0;
-  self->opt.orderings = CLAMP (self->opt.orderings, 1, 3);
+  self->opt.orderings = CLAMP (self->opt.orderings, 1, 32);
   self->cell = self->opt.resolution > 0 ? self->opt.resolution
                                         : CLAMP (self->opt.width / 600, 1, 5);
   return self;
