@@ -488,6 +488,392 @@ test_nesting_corpus (void)
     }
 }
 
+/* -- a folder with a pattern, a BOM and a render -- */
+
+static const guint8 tiny_png[] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+  0, 0, 0x01, 0x00, 0, 0, 0x00, 0x80, 8, 6, 0, 0, 0,
+};
+
+static char *
+copy_into (const char *dir,
+           const char *corpus_rel,
+           const char *name)
+{
+  g_autofree char *src = slv_test_corpus_path (corpus_rel);
+  g_autofree char *data = NULL;
+  char *dest = g_build_filename (dir, name, NULL);
+  gsize len;
+
+  g_assert_nonnull (src);
+  g_assert_true (g_file_get_contents (src, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (dest, data, len, NULL));
+  return dest;
+}
+
+static void
+test_bom_and_renders (void)
+{
+  g_autofree char *probe = slv_test_corpus_path ("dxf/MEN CLASSIC TEE.DXF");
+  g_autofree char *dir = NULL;
+  g_autofree char *bundle = NULL;
+  g_autofree char *dxf = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *import_id = NULL;
+  g_autoptr(SlvStore) store = NULL;
+  g_autoptr(SlvCloImport) import = NULL;
+  g_autoptr(SlvCloPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GHashTable) style_before = NULL;
+  g_autoptr(GHashTable) style_after = NULL;
+  GPtrArray *rows;
+  SlvCloPlanOptions opt;
+  guint review = 0, add = 0, update = 0;
+
+  if (probe == NULL)
+    return;
+  store = demo_store (&dir);
+  bundle = g_build_filename (dir, "handoff", NULL);
+  g_assert_cmpint (g_mkdir (bundle, 0700), ==, 0);
+  dxf = copy_into (bundle, "dxf/MEN CLASSIC TEE.DXF", "tee.dxf");
+  csv = g_build_filename (bundle, "bom.csv", NULL);
+  g_assert_true (g_file_set_contents (csv,
+    "Material ID;Description;Placement;Qty;UOM;Wastage %\n"
+    "0001400101;Main label woven damask 50×20 mm;Neck;1;PC;2\n"
+    "1200106;Rib;Neck rib;0,02;KG;3\n"
+    ";Polybag recycled LDPE with warning;Pack;1;PC;0\n"
+    "X-999;Mystery sequins;Front;12;PC;0\n", -1, NULL));
+  png = g_build_filename (bundle, "front.png", NULL);
+  g_assert_true (g_file_set_contents (png, (const char *) tiny_png, sizeof tiny_png, NULL));
+
+  import = load (bundle);
+  g_assert_cmpuint (slv_clo_import_get_bom_lines (import)->len, ==, 4);
+  g_assert_cmpuint (slv_clo_import_get_renders (import)->len, ==, 1);
+  slv_clo_plan_options_init (&opt);
+  opt.efficiency = 0.8;
+  plan = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
+  g_assert_no_error (error);
+  rows = slv_clo_plan_get_bom_rows (plan);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SlvCloBomRow *r = g_ptr_array_index (rows, i);
+
+      g_test_message ("row %u: %s → %s (%.2f, %s)", r->row, r->name, r->material_code ? r->material_code : "-",
+                      r->confidence, r->reason ? r->reason : "no match");
+      review += !r->accepted;
+      add += r->accepted && r->bom_line_id == NULL;
+      update += r->accepted && r->bom_line_id != NULL;
+    }
+  /* Label by code, rib by code without zeros (an existing line), polybag
+   * by name; the sequins wait for review. */
+  g_assert_cmpuint (add, ==, 2);
+  g_assert_cmpuint (update, ==, 1);
+  g_assert_cmpuint (review, ==, 1);
+  g_assert_cmpuint (slv_clo_plan_count_review (plan), ==, 1);
+  g_assert_cmpfloat (((SlvCloBomRow *) g_ptr_array_index (rows, 0))->confidence, ==, 1.0);
+  g_assert_cmpfloat (((SlvCloBomRow *) g_ptr_array_index (rows, 1))->confidence, ==, 0.95);
+  g_assert_cmpfloat (((SlvCloBomRow *) g_ptr_array_index (rows, 2))->confidence, ==, 0.9);
+
+  before = slv_clo_store_list_bom_lines (store, slv_clo_plan_get_costing_id (plan), NULL);
+  style_before = slv_clo_store_get_row (store, "style", slv_clo_plan_get_style_id (plan), NULL);
+  g_assert_true (slv_clo_plan_apply (plan, &import_id, &error));
+  g_assert_no_error (error);
+  after = slv_clo_store_list_bom_lines (store, slv_clo_plan_get_costing_id (plan), NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 2);
+  {
+    /* The rib's consumption comes from the pattern, its wastage from the BOM. */
+    g_autoptr(GHashTable) rib = bom_line_by_placement (store, slv_clo_plan_get_costing_id (plan), "Neck rib");
+
+    g_assert_nonnull (rib);
+    g_assert_cmpstr (g_hash_table_lookup (rib, "wastage_pct"), ==, "3");
+    g_assert_cmpstr (g_hash_table_lookup (rib, "consumption"), !=, "0.02");
+  }
+  style_after = slv_clo_store_get_row (store, "style", slv_clo_plan_get_style_id (plan), NULL);
+  if (!g_hash_table_contains (style_before, "cover_blob"))
+    g_assert_true (g_hash_table_contains (style_after, "cover_blob"));
+
+  g_assert_true (slv_clo_undo (store, import_id, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) undone = slv_clo_store_list_bom_lines (store, slv_clo_plan_get_costing_id (plan), NULL);
+    g_autoptr(GHashTable) style_undone = slv_clo_store_get_row (store, "style", slv_clo_plan_get_style_id (plan), NULL);
+
+    g_assert_cmpuint (undone->len, ==, before->len);
+    for (guint i = 0; i < undone->len; i++)
+      for (const char * const *c = (const char * const[]) { "consumption", "placement", "wastage_pct", "calc", NULL }; *c; c++)
+        g_assert_cmpstr (g_hash_table_lookup (g_ptr_array_index (undone, i), *c), ==,
+                         g_hash_table_lookup (g_ptr_array_index (before, i), *c));
+    g_assert_cmpstr (g_hash_table_lookup (style_undone, "cover_blob"), ==, g_hash_table_lookup (style_before, "cover_blob"));
+  }
+
+  /* The review: the user picks a material for the sequins. */
+  {
+    g_autoptr(SlvCloPlan) again = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
+    g_autoptr(GHashTable) body = bom_line_by_placement (store, slv_clo_plan_get_costing_id (again), "body");
+
+    g_assert_true (slv_clo_plan_set_bom_material (again, 5, g_hash_table_lookup (body, "material_id"), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (slv_clo_plan_count_review (again), ==, 0);
+    g_assert_false (slv_clo_plan_set_bom_material (again, 99, NULL, &error));
+    g_clear_error (&error);
+    /* A fabric re-matched and an efficiency overridden recompute at once. */
+    g_assert_true (slv_clo_plan_set_efficiency (again, "FABRIC", 0.5, &error));
+    g_assert_cmpfloat_with_epsilon (slv_clo_plan_find_fabric (again, "FABRIC")->estimate->efficiency, 0.5, 1e-12);
+    g_assert_true (slv_clo_plan_set_fabric_line (again, "RIB", NULL, &error));
+    g_assert_null (slv_clo_plan_find_fabric (again, "RIB")->bom_line_id);
+    g_assert_cmpuint (slv_clo_plan_count_review (again), ==, 1);
+  }
+  slv_test_rm_rf (dir);
+}
+
+/* -- CLO's Pattern2D ids between a DXF and the 3-D panels -- */
+
+static void
+test_panel_matching (void)
+{
+  g_autofree char *probe = slv_test_corpus_path ("meshes/gltf-mens-casual-shirt/scene.gltf");
+  g_autofree char *dir = NULL;
+  g_autofree char *gltf = NULL;
+  g_autofree char *bin = NULL;
+  g_autofree char *dxf = NULL;
+  g_autoptr(SlvCloImport) import = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GString) text = g_string_new ("  0\nSECTION\n  2\nBLOCKS\n");
+  static const char *ids[] = { "22591", "7658", "1" };
+  guint both = 0, dxf_only = 0, mesh_only = 0;
+
+  if (probe == NULL)
+    return;
+  dir = slv_test_make_tmpdir ("slv-panels");
+  gltf = copy_into (dir, "meshes/gltf-mens-casual-shirt/scene.gltf", "scene.gltf");
+  bin = copy_into (dir, "meshes/gltf-mens-casual-shirt/scene.bin", "scene.bin");
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_string_append_printf (text,
+      "  0\nBLOCK\n  2\nPattern2D_%s_M\n  0\nTEXT\n  8\n1\n  1\nPIECE NAME: Pattern2D_%s\n"
+      "  0\nTEXT\n  8\n1\n  1\nSIZE: M\n  0\nPOLYLINE\n  8\n1\n 70\n1\n"
+      "  0\nVERTEX\n 10\n0\n 20\n0\n  0\nVERTEX\n 10\n300\n 20\n0\n  0\nVERTEX\n 10\n300\n 20\n400\n"
+      "  0\nSEQEND\n  0\nENDBLK\n", ids[i], ids[i]);
+  g_string_append (text, "  0\nENDSEC\n  0\nSECTION\n  2\nENTITIES\n  0\nTEXT\n  8\n1\n  1\nUNITS: METRIC\n"
+                         "  0\nTEXT\n  8\n1\n  1\nSAMPLE SIZE: M\n  0\nENDSEC\n  0\nEOF\n");
+  dxf = g_build_filename (dir, "shirt.dxf", NULL);
+  g_assert_true (g_file_set_contents (dxf, text->str, text->len, NULL));
+
+  import = load (dir);
+  matches = slv_clo_import_dup_panel_matches (import, NULL);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      SlvPanelMatch *m = g_ptr_array_index (matches, i);
+
+      both += m->piece && m->mesh;
+      dxf_only += m->piece && !m->mesh;
+      mesh_only += !m->piece && m->mesh;
+      if (m->piece && m->mesh)
+        {
+          g_assert_cmpfloat_with_epsilon (m->piece_area_m2, 0.06, 1e-9);
+          g_assert_cmpfloat (m->mesh_area_m2, >, 0);
+        }
+    }
+  g_assert_cmpuint (both, ==, 2);
+  g_assert_cmpuint (dxf_only, ==, 1);
+  g_assert_cmpuint (mesh_only, ==, 15);
+  /* The textures are not beside the copy: reported, not fatal. */
+  {
+    g_autoptr(GPtrArray) warnings = slv_clo_import_dup_warnings (import);
+
+    g_assert_true (slv_warnings_has (warnings, "texture-missing"));
+  }
+  slv_test_rm_rf (dir);
+}
+
+/* -- the cost hook the pricing engine will fill -- */
+
+static gboolean
+fake_cost (SlvStore    *store,
+           const char  *costing_id,
+           GHashTable  *consumptions,
+           char       **currency,
+           char       **before,
+           char       **after,
+           gpointer     user_data,
+           GError     **error)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  g_assert_cmpuint (g_hash_table_size (consumptions), ==, 2);
+  *currency = g_strdup ("USD");
+  *before = g_strdup ("3.60");
+  *after = g_strdup ("3.41");
+  return TRUE;
+}
+
+static void
+test_cost_hook (void)
+{
+  g_autofree char *dxf = slv_test_corpus_path ("dxf/MEN CLASSIC TEE.DXF");
+  g_autofree char *dir = NULL;
+  g_autoptr(SlvStore) store = NULL;
+  g_autoptr(SlvCloImport) import = NULL;
+  g_autoptr(SlvCloPlan) plan = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(GError) error = NULL;
+  SlvCloPlanOptions opt;
+  JsonObject *cost;
+  guint calls = 0;
+
+  if (dxf == NULL)
+    return;
+  store = demo_store (&dir);
+  import = load (dxf);
+  slv_clo_plan_options_init (&opt);
+  opt.efficiency = 0.8;
+  plan = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
+  json = slv_clo_plan_to_json (plan);
+  cost = json_object_get_object_member (json_node_get_object (json), "cost");
+  g_assert_cmpstr (json_object_get_string_member (cost, "status"), ==, "not-available");
+  g_clear_pointer (&json, json_node_unref);
+
+  slv_clo_set_cost_func (fake_cost, &calls);
+  json = slv_clo_plan_to_json (plan);
+  slv_clo_set_cost_func (NULL, NULL);
+  cost = json_object_get_object_member (json_node_get_object (json), "cost");
+  g_assert_cmpstr (json_object_get_string_member (cost, "status"), ==, "ok");
+  g_assert_cmpstr (json_object_get_string_member (cost, "after"), ==, "3.41");
+  g_assert_cmpuint (calls, ==, 1);
+  slv_test_rm_rf (dir);
+}
+
+static void
+test_plan_errors (void)
+{
+  g_autofree char *dxf = slv_test_corpus_path ("dxf/WM SLIM TANK.DXF");
+  g_autofree char *dir = NULL;
+  g_autoptr(SlvStore) store = NULL;
+  g_autoptr(SlvCloImport) import = NULL;
+  g_autoptr(SlvCloPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  SlvCloPlanOptions opt;
+
+  if (dxf == NULL)
+    return;
+  store = demo_store (&dir);
+  import = load (dxf);
+  plan = slv_clo_plan_new (store, import, "NO-SUCH-STYLE", NULL, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SLV_CLO_ERROR, SLV_CLO_ERROR_NO_STYLE);
+  g_clear_error (&error);
+  slv_clo_plan_options_init (&opt);
+  opt.size = "XXXL";
+  plan = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SLV_CLO_ERROR, SLV_CLO_ERROR_NO_SIZE);
+  g_assert_nonnull (strstr (error->message, "36"));
+  g_clear_error (&error);
+  /* The Tank's own size 36 by name; the tank style's BOM line counts a rib. */
+  opt.size = "36";
+  plan = slv_clo_plan_new (store, import, "NL27S-TK003", &opt, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (slv_clo_plan_get_size (plan), ==, "36");
+  {
+    g_autoptr(SlvCloImport) none = slv_clo_import_new ();
+    g_autofree char *zprj = g_build_filename (dir, "Tee.zprj", NULL);
+
+    g_assert_true (g_file_set_contents (zprj, "PK\003\004", -1, NULL));
+    g_assert_false (slv_clo_import_load (none, zprj, NULL, &error));
+    g_assert_error (error, SLV_BUNDLE_ERROR, SLV_BUNDLE_ERROR_PROPRIETARY);
+  }
+  slv_test_rm_rf (dir);
+}
+
+/* -- the command line -- */
+
+static char *
+run_cli (int         *status,
+         const char  *first,
+         ...)
+{
+  g_autofree char *cli = slv_test_build_path ("src/cli/selvedge-cli");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, cli);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, status, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *box = slv_test_corpus_path ("dxf/clo-box.dxf");
+  g_autofree char *jacket = NULL;
+  g_autofree char *tee = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *ws = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlvStore) store = NULL;
+  JsonObject *piece, *mesh;
+  int status;
+
+  if (box == NULL)
+    return;
+  out = run_cli (&status, "clo", "inspect", box, "--json", NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  piece = json_array_get_object_element (json_object_get_array_member (
+            json_array_get_object_element (json_object_get_array_member (
+              json_node_get_object (json_parser_get_root (parser)), "patterns"), 0), "pieces"), 0);
+  g_assert_cmpstr (json_object_get_string_member (piece, "name"), ==, "Pattern2D_4937");
+  g_assert_cmpfloat (fabs (json_object_get_double_member (piece, "area_mm2") - 9299.9747 * 645.16), <, 1);
+  g_assert_true (json_node_is_null (json_object_get_member (piece, "unfolded_area_mm2")));
+  g_clear_pointer (&out, g_free);
+
+  jacket = slv_test_corpus_path ("meshes/gltf-jacket-no-textures/scene.gltf");
+  out = run_cli (&status, "clo", "inspect", jacket, "--json", NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  mesh = json_array_get_object_element (json_object_get_array_member (
+           json_node_get_object (json_parser_get_root (parser)), "meshes"), 0);
+  g_assert_cmpfloat (fabs (json_object_get_double_member (mesh, "area_m2") - 21.049694), <, 21.049694e-3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (mesh, "warnings")), ==, 3);
+  g_clear_pointer (&out, g_free);
+
+  /* import: dry run changes nothing; the real run does, and undo reverts. */
+  tee = slv_test_corpus_path ("dxf/MEN CLASSIC TEE.DXF");
+  store = demo_store (&dir);
+  ws = g_strdup (slv_store_get_path (store));
+  g_clear_object (&store);
+  out = run_cli (&status, "clo", "import", tee, "--style", TEE_CODE, ws, "--dry-run", "--json", NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "\"new_consumption\""));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "clo", "import", tee, "--style", TEE_CODE, ws, "--efficiency", "0.8", NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "clo", "undo", "--style", TEE_CODE, ws, NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "clo", "undo", "--style", TEE_CODE, ws, NULL);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "clo", "inspect", "/nonexistent.dxf", NULL);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  slv_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -497,5 +883,10 @@ main (int argc, char **argv)
   g_test_add_func ("/services/clo/inspect-corpus-patterns", test_inspect_corpus_patterns);
   g_test_add_func ("/services/clo/inspect-corpus-meshes", test_inspect_corpus_meshes);
   g_test_add_func ("/services/clo/nesting-corpus", test_nesting_corpus);
+  g_test_add_func ("/services/clo/bom-and-renders", test_bom_and_renders);
+  g_test_add_func ("/services/clo/panel-matching", test_panel_matching);
+  g_test_add_func ("/services/clo/cost-hook", test_cost_hook);
+  g_test_add_func ("/services/clo/plan-errors", test_plan_errors);
+  g_test_add_func ("/services/clo/cli", test_cli);
   return g_test_run ();
 }
