@@ -299,7 +299,7 @@ slv_clo_import_estimate (SlvCloImport          *self,
       return NULL;
     }
   figures = slv_consumption_explain (&est->figures);
-  est->explanation = g_strdup_printf (_("%s, size %s: %u pieces, %.4f m² per garment; efficiency "
+  est->explanation = g_strdup_printf (_("%s, size %s: %u pieces cut, %.4f m² per garment; efficiency "
                                         "%.1f %% (%s); %s"),
                                       fabric, size ? size : "?", use->cuts, use->net_mm2 / 1e6,
                                       100 * est->efficiency,
