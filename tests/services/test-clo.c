@@ -57,12 +57,14 @@ annotation_cut (const char *annotation,
   g_autoptr(GRegex) re = g_regex_new ("(\\d+)\\s*X\\s*([A-Z]+)", G_REGEX_CASELESS, 0, NULL);
   g_autoptr(GMatchInfo) m = NULL;
   g_autofree char *n = NULL;
+  g_autofree char *w = NULL;
 
   if (annotation == NULL || !g_regex_match (re, annotation, 0, &m))
     return FALSE;
   n = g_match_info_fetch (m, 1);
+  w = g_match_info_fetch (m, 2);
   *count = atoi (n);
-  *word = g_ascii_strup (g_match_info_fetch (m, 2), -1);
+  *word = g_ascii_strup (w, -1);
   return TRUE;
 }
 
