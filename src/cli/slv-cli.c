@@ -16,6 +16,7 @@ static const SlvCliCommand *groups[] = {
   slv_cli_workspace_commands,
   slv_cli_price_commands,
   slv_cli_import_commands,
+  slv_cli_clo_commands,
 };
 
 int

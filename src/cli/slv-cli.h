@@ -44,5 +44,6 @@ gboolean  slv_cli_parse         (const char   *command,
 extern const SlvCliCommand slv_cli_workspace_commands[];
 extern const SlvCliCommand slv_cli_price_commands[];
 extern const SlvCliCommand slv_cli_import_commands[];
+extern const SlvCliCommand slv_cli_clo_commands[];
 
 G_END_DECLS

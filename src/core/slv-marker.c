@@ -448,28 +448,35 @@ place (SlvMarker *self,
        guint      index,
        guint      copy,
        GPtrArray *variants,
+       gboolean   by_right_edge,
        Run       *run,
        GArray    *set,
        GArray    *tmp)
 {
   Variant *best = NULL;
-  int bx = G_MAXINT, by = G_MAXINT;
+  int bx = G_MAXINT, by = G_MAXINT, bkey = G_MAXINT;
   SlvPlacement pl = { 0 };
   Affine m;
   SlvBBox bb;
 
+  /* The first feasible column of a variant is its best under both rules:
+   * leftmost, or nearest far edge. */
   for (guint i = 0; i < variants->len; i++)
     {
       Variant *v = g_ptr_array_index (variants, i);
 
-      for (int x = 0; x <= (int) fabric->columns->len && x <= bx; x++)
+      for (int x = 0; x <= (int) fabric->columns->len; x++)
         {
-          int y = fabric_fit (fabric, v, x, set, tmp);
+          int key = by_right_edge ? x + v->nc : x;
+          int y;
 
+          if (key > bkey)
+            break;
+          y = fabric_fit (fabric, v, x, set, tmp);
           if (y < 0)
             continue;
-          if (x < bx || (x == bx && y < by) || (x == bx && y == by && v->nc < best->nc))
-            best = v, bx = x, by = y;
+          if (key < bkey || (key == bkey && y < by) || (key == bkey && y == by && v->nc < best->nc))
+            best = v, bx = x, by = y, bkey = key;
           break;
         }
     }
@@ -491,21 +498,26 @@ place (SlvMarker *self,
 typedef struct
 {
   GPtrArray *pieces;
-  guint      mode;    /* 0 area, 1 length along the grain, 2 breadth */
+  guint      mode;    /* 0 area, 1 length along the grain, 2 breadth, 3… jittered area */
+  double    *jitter;  /* per piece, for the jittered orders */
 } Order;
 
 static double
-order_key (const Piece *p,
-           guint        mode)
+order_key (const Order *o,
+           guint        index)
 {
-  switch (mode)
+  const Piece *p = g_ptr_array_index (o->pieces, index);
+
+  switch (o->mode)
     {
+    case 0:
+      return p->area;
     case 1:
       return p->length;
     case 2:
       return p->breadth;
     default:
-      return p->area;
+      return p->area * o->jitter[index];
     }
 }
 
@@ -515,8 +527,8 @@ cmp_order (gconstpointer a,
            gpointer      user_data)
 {
   const Order *o = user_data;
-  double ka = order_key (g_ptr_array_index (o->pieces, *(const guint *) a), o->mode);
-  double kb = order_key (g_ptr_array_index (o->pieces, *(const guint *) b), o->mode);
+  double ka = order_key (o, *(const guint *) a);
+  double kb = order_key (o, *(const guint *) b);
 
   if (ka != kb)
     return (ka < kb) - (ka > kb);
@@ -526,18 +538,26 @@ cmp_order (gconstpointer a,
 static gboolean
 run_once (SlvMarker    *self,
           guint         mode,
+          gboolean      by_right_edge,
           Run          *run,
           GCancellable *cancellable)
 {
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) set = g_array_new (FALSE, FALSE, sizeof (Span));
   g_autoptr(GArray) tmp = g_array_new (FALSE, FALSE, sizeof (Span));
-  Order ctx = { self->pieces, mode };
+  g_autofree double *jitter = g_new (double, self->pieces->len + 1);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (mode);
+  Order ctx = { self->pieces, mode, jitter };
   Fabric fabric;
   gboolean ok = TRUE;
 
+  /* Orders past the first three keep big pieces early but vary the rest,
+   * deterministically (seeded by the order number). */
   for (guint i = 0; i < self->pieces->len; i++)
-    g_array_append_val (order, i);
+    {
+      jitter[i] = g_rand_double_range (rand, 0.5, 1.5);
+      g_array_append_val (order, i);
+    }
   g_array_sort_with_data (order, cmp_order, &ctx);
   fabric_init (&fabric, self->rows);
   for (guint k = 0; k < order->len && ok; k++)
@@ -549,7 +569,7 @@ run_once (SlvMarker    *self,
         {
           gboolean face_down = c >= p->copies - p->flipped;
 
-          place (self, &fabric, index, c, face_down ? p->mirror : p->plain, run, set, tmp);
+          place (self, &fabric, index, c, face_down ? p->mirror : p->plain, by_right_edge, run, set, tmp);
           ok = !g_cancellable_is_cancelled (cancellable);
         }
     }
@@ -592,7 +612,7 @@ slv_nest_options_init (SlvNestOptions *options,
   options->gap = 0;
   options->resolution = 0;
   options->rotations = SLV_NEST_ROTATE_180;
-  options->orderings = 3;
+  options->orderings = 8;
 }
 
 SlvMarker *
@@ -604,9 +624,9 @@ slv_marker_new (const SlvNestOptions *options)
 
   self->opt = *options;
   self->opt.gap = isfinite (self->opt.gap) ? MAX (self->opt.gap, 0) : 0;
-  self->opt.orderings = CLAMP (self->opt.orderings, 1, 3);
+  self->opt.orderings = CLAMP (self->opt.orderings, 1, 32);
   self->cell = self->opt.resolution > 0 ? self->opt.resolution
-                                        : CLAMP (self->opt.width / 360, 1, 5);
+                                        : CLAMP (self->opt.width / 600, 1, 5);
   return self;
 }
 
@@ -695,13 +715,14 @@ slv_marker_nest (SlvMarker     *self,
     }
   if (!prepare (self, error))
     return FALSE;
-  for (guint mode = 0; mode < self->opt.orderings; mode++)
+  /* Each piece order, with each placement rule; the densest wins. */
+  for (guint k = 0; k < 2 * self->opt.orderings; k++)
     {
       Run run = { g_array_new (FALSE, TRUE, sizeof (SlvPlacement)), 0, 0 };
       double eff;
 
       g_array_set_clear_func (run.placements, placement_clear);
-      if (!run_once (self, mode, &run, cancellable))
+      if (!run_once (self, k / 2, k % 2, &run, cancellable))
         {
           g_array_unref (run.placements);
           g_set_error (error, SLV_MARKER_ERROR, SLV_MARKER_ERROR_CANCELLED,

@@ -43,7 +43,8 @@ typedef struct
   double           gap;          /* clearance between pieces, mm */
   double           resolution;   /* grid cell, mm; 0 chooses one from the width */
   SlvNestRotations rotations;
-  guint            orderings;    /* piece orders tried (1–3); the best is kept */
+  guint            orderings;    /* piece orders tried (1–32; area, length, breadth, then
+                                  * seeded variations of area); the best is kept */
 } SlvNestOptions;
 
 typedef struct
