@@ -237,6 +237,37 @@ set_decode_error (GError     **error,
                  cause ? cause->message : _("no picture in it"));
 }
 
+/* The format by its magic bytes. gdk-pixbuf may sniff through the shared
+ * MIME database instead, which a sandbox or a test may not have. */
+static const char *
+sniff_mime (const guint8 *d,
+            gsize         n)
+{
+  if (n >= 8 && memcmp (d, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return "image/png";
+  if (n >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff)
+    return "image/jpeg";
+  if (n >= 6 && (memcmp (d, "GIF87a", 6) == 0 || memcmp (d, "GIF89a", 6) == 0))
+    return "image/gif";
+  if (n >= 12 && memcmp (d, "RIFF", 4) == 0 && memcmp (d + 8, "WEBP", 4) == 0)
+    return "image/webp";
+  if (n >= 2 && memcmp (d, "BM", 2) == 0)
+    return "image/bmp";
+  if (n >= 4 && (memcmp (d, "II*\0", 4) == 0 || memcmp (d, "MM\0*", 4) == 0))
+    return "image/tiff";
+  return NULL;
+}
+
+static GdkPixbufLoader *
+new_loader (const guint8  *d,
+            gsize          n,
+            GError       **error)
+{
+  const char *mime = sniff_mime (d, n);
+
+  return mime ? gdk_pixbuf_loader_new_with_mime_type (mime, error) : gdk_pixbuf_loader_new ();
+}
+
 /* Decodes; fills the stored size (before orientation) and the MIME type. */
 static GdkPixbuf *
 decode (GBytes      *bytes,
@@ -246,7 +277,7 @@ decode (GBytes      *bytes,
         char       **mime,
         GError     **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) cause = NULL;
   gsize n = 0;
   const guchar *data = g_bytes_get_data (bytes, &n);
@@ -256,6 +287,12 @@ decode (GBytes      *bytes,
 
   if (!slv_image_check_complete (bytes, name, error))
     return NULL;
+  loader = new_loader (data, n, &cause);
+  if (loader == NULL)
+    {
+      set_decode_error (error, cause, name);
+      return NULL;
+    }
   prep->max_side = max_side;
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), prep);
   ok = gdk_pixbuf_loader_write (loader, data, n, &cause);
@@ -399,6 +436,28 @@ cmp_names (gconstpointer a,
   return g_utf8_collate (*(const char **) a, *(const char **) b);
 }
 
+/* TRUE if a gdk-pixbuf loader claims the extension of @name. */
+static gboolean
+has_image_extension (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+  g_autofree char *ext = NULL;
+  g_autoptr(GSList) formats = NULL;
+  gboolean found = FALSE;
+
+  if (dot == NULL)
+    return FALSE;
+  ext = g_ascii_strdown (dot + 1, -1);
+  formats = gdk_pixbuf_get_formats ();
+  for (GSList *l = formats; l != NULL && !found; l = l->next)
+    {
+      g_auto(GStrv) exts = gdk_pixbuf_format_get_extensions (l->data);
+
+      found = exts != NULL && g_strv_contains ((const char * const *) exts, ext);
+    }
+  return found;
+}
+
 /* The images directly in @dir, by name (hidden files left out). */
 static void
 add_folder (const char *dir,
@@ -412,12 +471,9 @@ add_folder (const char *dir,
     return;
   while ((entry = g_dir_read_name (d)) != NULL)
     {
-      g_autofree char *type = g_content_type_guess (entry, NULL, 0, NULL);
-      g_autofree char *mime = g_content_type_get_mime_type (type);
       g_autofree char *full = g_build_filename (dir, entry, NULL);
 
-      if (entry[0] != '.' && mime != NULL && g_str_has_prefix (mime, "image/") &&
-          g_file_test (full, G_FILE_TEST_IS_REGULAR))
+      if (entry[0] != '.' && has_image_extension (entry) && g_file_test (full, G_FILE_TEST_IS_REGULAR))
         g_ptr_array_add (found, g_steal_pointer (&full));
     }
   g_ptr_array_sort (found, cmp_names);
