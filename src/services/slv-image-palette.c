@@ -19,14 +19,27 @@ slv_image_palette (SlvStore    *store,
                    GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
 
   g_return_val_if_fail (SLV_IS_STORE (store), NULL);
 
   bytes = slv_blobs_load (store, sha256, error);
   if (bytes == NULL)
     return NULL;
-  pixbuf = slv_image_decode (bytes, NULL, SLV_IMAGE_PALETTE_SIDE, error);
+  return slv_image_palette_from_bytes (bytes, NULL, min_colours, max_colours, error);
+}
+
+GArray *
+slv_image_palette_from_bytes (GBytes      *bytes,
+                              const char  *name,
+                              guint        min_colours,
+                              guint        max_colours,
+                              GError     **error)
+{
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  pixbuf = slv_image_decode (bytes, name, SLV_IMAGE_PALETTE_SIDE, error);
   if (pixbuf == NULL)
     return NULL;
   return slv_palette_extract (gdk_pixbuf_read_pixels (pixbuf), gdk_pixbuf_get_byte_length (pixbuf),

@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 
 #define SLV_IMAGE_PALETTE_SIDE 256
 
+/* The palette of encoded image @bytes (a file not in the workspace). */
+GArray   *slv_image_palette_from_bytes  (GBytes               *bytes,
+                                         const char           *name,
+                                         guint                 min_colours,
+                                         guint                 max_colours,
+                                         GError              **error) G_GNUC_WARN_UNUSED_RESULT;
 /* GArray of SlvPaletteColour, heaviest first. Blocking. */
 GArray   *slv_image_palette             (SlvStore             *store,
                                          const char           *sha256,
