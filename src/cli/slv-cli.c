@@ -17,6 +17,7 @@ static const SlvCliCommand *groups[] = {
   slv_cli_price_commands,
   slv_cli_import_commands,
   slv_cli_clo_commands,
+  slv_cli_board_commands,
 };
 
 int

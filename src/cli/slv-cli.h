@@ -45,5 +45,6 @@ extern const SlvCliCommand slv_cli_workspace_commands[];
 extern const SlvCliCommand slv_cli_price_commands[];
 extern const SlvCliCommand slv_cli_import_commands[];
 extern const SlvCliCommand slv_cli_clo_commands[];
+extern const SlvCliCommand slv_cli_board_commands[];
 
 G_END_DECLS

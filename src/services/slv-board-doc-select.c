@@ -43,17 +43,6 @@ rank_of (SlvBoardDoc  *self,
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->rank, item));
 }
 
-static int
-cmp_rank (gconstpointer a,
-          gconstpointer b,
-          gpointer      user_data)
-{
-  SlvBoardDoc *self = user_data;
-  guint ra = rank_of (self, *(SlvBoardItem **) a), rb = rank_of (self, *(SlvBoardItem **) b);
-
-  return ra < rb ? -1 : ra > rb;
-}
-
 typedef struct
 {
   const SlvRect *rect;
@@ -68,10 +57,56 @@ collect_meeting (gpointer       key,
   QueryData *qd = user_data;
   SlvItemGeom g;
 
+  /* Bounds inside the rect: no need to look at the turned outline. */
+  if (slv_rect_contains_rect (qd->rect, bounds))
+    {
+      g_ptr_array_add (qd->out, key);
+      return TRUE;
+    }
   slv_board_item_get_geom (key, &g);
   if (slv_item_geom_intersects_rect (&g, qd->rect))
     g_ptr_array_add (qd->out, key);
   return TRUE;
+}
+
+typedef struct
+{
+  guint         rank;
+  SlvBoardItem *item;
+} Ranked;
+
+static int
+cmp_ranked (gconstpointer a,
+            gconstpointer b)
+{
+  guint ra = ((const Ranked *) a)->rank, rb = ((const Ranked *) b)->rank;
+
+  return ra < rb ? -1 : ra > rb;
+}
+
+/* Sorts @items[first…] bottom to top: one rank lookup per item, then a
+ * sort on plain numbers. */
+static void
+sort_by_rank (SlvBoardDoc *self,
+              GPtrArray   *items,
+              guint        first)
+{
+  guint n = items->len - first;
+  g_autofree Ranked *r = NULL;
+
+  if (n < 2)
+    return;
+  ensure_rank (self);
+  r = g_new (Ranked, n);
+  for (guint i = 0; i < n; i++)
+    {
+      SlvBoardItem *item = g_ptr_array_index (items, first + i);
+
+      r[i] = (Ranked) { rank_of (self, item), item };
+    }
+  qsort (r, n, sizeof (Ranked), cmp_ranked);
+  for (guint i = 0; i < n; i++)
+    items->pdata[first + i] = r[i].item;
 }
 
 void
@@ -86,8 +121,7 @@ slv_board_doc_query_rect (SlvBoardDoc   *self,
   g_return_if_fail (rect != NULL && out != NULL);
 
   slv_rtree_foreach_in_rect (self->index, rect, collect_meeting, &qd);
-  ensure_rank (self);
-  g_qsort_with_data (out->pdata + first, out->len - first, sizeof (gpointer), cmp_rank, self);
+  sort_by_rank (self, out, first);
 }
 
 static SlvBoardItem *
@@ -120,8 +154,7 @@ slv_board_doc_pick (SlvBoardDoc *self,
   g_return_val_if_fail (SLV_IS_BOARD_DOC (self), NULL);
 
   slv_rtree_query_rect (self->index, &r, hits);
-  ensure_rank (self);
-  g_qsort_with_data (hits->pdata, hits->len, sizeof (gpointer), cmp_rank, self);
+  sort_by_rank (self, hits, 0);
   for (guint i = hits->len; i > 0; i--)
     {
       SlvBoardItem *item = g_ptr_array_index (hits, i - 1);
