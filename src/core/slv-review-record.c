@@ -174,6 +174,19 @@ slv_annotation_state_diff (const SlvAnnotationState *a,
   return f;
 }
 
+void
+slv_review_item_free (SlvReviewItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->id);
+  g_free (item->kind);
+  g_free (item->blob);
+  g_free (item->color);
+  g_free (item->text);
+  g_free (item);
+}
+
 char *
 slv_review_first_line (const char *body,
                        guint       max_chars)
