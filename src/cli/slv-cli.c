@@ -14,6 +14,7 @@
 
 static const SlvCliCommand *groups[] = {
   slv_cli_workspace_commands,
+  slv_cli_review_commands,
 };
 
 int

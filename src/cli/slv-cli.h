@@ -42,5 +42,6 @@ gboolean  slv_cli_parse         (const char   *command,
 
 /* Command groups, one file each. */
 extern const SlvCliCommand slv_cli_workspace_commands[];
+extern const SlvCliCommand slv_cli_review_commands[];
 
 G_END_DECLS

@@ -99,6 +99,11 @@ SlvAnnotationFields  slv_annotation_state_diff   (const SlvAnnotationState  *a,
 
 void                 slv_review_item_free        (SlvReviewItem             *item);
 
+/* Display labels of threads listed in number order (SlvAnnotationRecord):
+ * "7", or "7a", "7b"… where offline edits made the same number twice.
+ * An array of strings, one per record. */
+GPtrArray           *slv_annotation_records_make_labels (GPtrArray          *records) G_GNUC_WARN_UNUSED_RESULT;
+
 /* The first non-blank line of @body, trimmed, cut at @max_chars characters
  * with an ellipsis. Never NULL. */
 char                *slv_review_first_line       (const char                *body,

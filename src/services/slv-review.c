@@ -160,36 +160,6 @@ refilter (SlvReview *self)
   sync_list (self->visible, shown);
 }
 
-/* "7", or "7a", "7b"… when offline edits made the same number twice. */
-static GPtrArray *
-make_labels (GPtrArray *records)
-{
-  g_autoptr(GHashTable) count = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      SlvAnnotationRecord *r = records->pdata[i];
-
-      g_hash_table_insert (count, &r->number,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (count, &r->number)) + 1));
-    }
-  for (guint i = 0; i < records->len; i++)
-    {
-      SlvAnnotationRecord *r = records->pdata[i];
-      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (seen, &r->number));
-
-      g_hash_table_insert (seen, &r->number, GUINT_TO_POINTER (k + 1));
-      if (GPOINTER_TO_UINT (g_hash_table_lookup (count, &r->number)) == 1)
-        g_ptr_array_add (labels, g_strdup_printf ("%" G_GINT64_FORMAT, r->number));
-      else
-        g_ptr_array_add (labels, g_strdup_printf ("%" G_GINT64_FORMAT "%c", r->number,
-                                                  (char) ('a' + MIN (k, 25u))));
-    }
-  return labels;
-}
-
 static void
 set_selected (SlvReview       *self,
               SlvReviewThread *thread)
@@ -258,7 +228,7 @@ static void
 apply_records (SlvReview *self,
                GPtrArray *records)
 {
-  g_autoptr(GPtrArray) labels = make_labels (records);
+  g_autoptr(GPtrArray) labels = slv_annotation_records_make_labels (records);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTable *by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
