@@ -135,7 +135,7 @@ slv_review_csv_parse (const char  *text,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GString) cell = g_string_new (NULL);
-  GPtrArray *row = g_ptr_array_new ();
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
   const char *p, *end;
   gboolean quoted = FALSE, in_quotes = FALSE, any = FALSE;
   guint line = 1;
@@ -185,7 +185,7 @@ slv_review_csv_parse (const char  *text,
           if (ch != ',')
             {
               end_row (rows, row);
-              row = g_ptr_array_new ();
+              row = g_ptr_array_new_with_free_func (g_free);
               any = FALSE;
               line++;
             }

@@ -39,4 +39,9 @@ void              slv_review_history_changed  (SlvReview                 *self);
 gboolean          slv_review_refresh          (SlvReview                 *self,
                                                GError                   **error);
 
+/* The frame of an item: from the canvas's frame function, else the store. */
+gboolean          slv_review_lookup_frame     (SlvReview                 *self,
+                                               const char                *item_id,
+                                               SlvItemFrame              *frame);
+
 G_END_DECLS
