@@ -16,6 +16,7 @@
 #include "slv-test-util.h"
 #include "services/slv-demo.h"
 #include "services/slv-review.h"
+#include "services/slv-review-demo.h"
 #include "services/slv-review-export.h"
 #include "store/slv-review-repo.h"
 
@@ -475,6 +476,42 @@ test_cli (Fixture       *f,
   g_assert_nonnull (strstr (err4, "-o FILE.pdf"));
 }
 
+/* The demo's own threads: something to review at once. */
+static void
+test_demo_threads (void)
+{
+  g_autofree char *dir = slv_test_make_tmpdir ("slv-review-demo");
+  g_autofree char *path = g_build_filename (dir, "Demo.selvedge", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlvStore) store = slv_demo_create (path, &error);
+  g_autofree char *board = NULL;
+  g_autoptr(GPtrArray) threads = NULL;
+  guint counts[SLV_REVIEW_N_STATUSES];
+  guint attached = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (slv_review_demo_populate (store, &error));
+  g_assert_no_error (error);
+  board = slv_review_export_find_board (store, BOARD_NAME, &error);
+  threads = slv_review_repo_list_threads (store, board, &error);
+  g_assert_cmpuint (threads->len, ==, 4);
+  for (guint i = 0; i < threads->len; i++)
+    {
+      SlvAnnotationRecord *r = threads->pdata[i];
+
+      g_assert_cmpuint (r->n_comments, >=, 1);
+      g_assert_nonnull (r->geometry);
+      attached += r->item_id != NULL;
+    }
+  g_assert_cmpuint (attached, ==, 3);
+  g_assert_true (slv_review_repo_count_by_status (store, board, counts, &error));
+  g_assert_cmpuint (counts[SLV_REVIEW_STATUS_APPROVED], ==, 1);
+  g_assert_cmpuint (counts[SLV_REVIEW_STATUS_ON_HOLD], ==, 1);
+  g_assert_cmpuint (counts[SLV_REVIEW_STATUS_OPEN], ==, 2);
+  g_clear_object (&store);
+  slv_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -489,6 +526,7 @@ main (int    argc,
   ADD ("/services/review-export/cli", test_cli);
 #undef ADD
   g_test_add_func ("/services/review-export/csv-parse-refuses", test_csv_parse_refuses);
+  g_test_add_func ("/services/review-export/demo-threads", test_demo_threads);
 
   return g_test_run ();
 }
