@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "slv-review-report.h"
+#include "core/slv-mention.h"
 #include "core/slv-review-error.h"
 
 /* Points (1/72 in). The board page is A4 landscape, the thread pages A4
@@ -144,6 +145,32 @@ make_layout (Pager                      *p,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text, -1);
   return layout;
+}
+
+/* @mentions in bold blue, as in the sidebar. */
+static void
+mark_mentions (PangoLayout *layout,
+               const char  *body)
+{
+  g_autoptr(GArray) mentions = slv_mentions_parse (body);
+  PangoAttrList *attrs;
+
+  if (mentions->len == 0)
+    return;
+  attrs = pango_attr_list_new ();
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const SlvMention *m = &g_array_index (mentions, SlvMention, i);
+      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      PangoAttribute *blue = pango_attr_foreground_new (0x1c1c, 0x7171, 0xd8d8);
+
+      bold->start_index = blue->start_index = m->start;
+      bold->end_index = blue->end_index = m->end;
+      pango_attr_list_insert (attrs, bold);
+      pango_attr_list_insert (attrs, blue);
+    }
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
 }
 
 static void
@@ -453,6 +480,7 @@ draw_thread (Pager                       *p,
       g_autoptr(PangoLayout) who = make_layout (p, p->small, meta, width);
       g_autoptr(PangoLayout) body = make_layout (p, p->regular, c->body ? c->body : "", width);
 
+      mark_mentions (body, c->body);
       p->y += 4;
       show_paged (p, who, indent, 0.35, 0.35, 0.35);
       show_paged (p, body, indent, 0.1, 0.1, 0.1);
