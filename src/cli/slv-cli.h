@@ -46,5 +46,6 @@ extern const SlvCliCommand slv_cli_price_commands[];
 extern const SlvCliCommand slv_cli_import_commands[];
 extern const SlvCliCommand slv_cli_clo_commands[];
 extern const SlvCliCommand slv_cli_board_commands[];
+extern const SlvCliCommand slv_cli_review_commands[];
 
 G_END_DECLS

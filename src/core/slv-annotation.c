@@ -345,6 +345,15 @@ get_number (JsonNode *node,
   return TRUE;
 }
 
+/* The string in @node, or NULL if it holds anything else. */
+static const char *
+get_string (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 static gboolean
 read_points (SlvAnnotationGeometry *g,
              JsonArray             *array)
@@ -401,8 +410,8 @@ slv_annotation_geometry_from_json (SlvAnnotationKind   kind,
                      "update Selvedge to see it."));
       return NULL;
     }
-  space = json_object_get_string_member_with_default (obj, "space", "");
-  if (!g_str_equal (space, "item") && !g_str_equal (space, "board"))
+  space = get_string (json_object_get_member (obj, "space"));
+  if (g_strcmp0 (space, "item") != 0 && g_strcmp0 (space, "board") != 0)
     goto bad;
   g = slv_annotation_geometry_new (kind, g_str_equal (space, "item"));
   if (json_object_has_member (obj, "width") && !get_number (json_object_get_member (obj, "width"), &g->width))

@@ -79,6 +79,7 @@ static const char *
 scan_bare (const char *p)
 {
   const char *end = NULL;
+  gboolean has_alnum = FALSE;
   guint n = 0;
 
   while (*p != '\0' && n < SLV_MENTION_MAX_CHARS)
@@ -86,7 +87,10 @@ scan_bare (const char *p)
       gunichar c = g_utf8_get_char (p);
 
       if (is_name_char (c))
-        end = g_utf8_next_char (p);
+        {
+          end = g_utf8_next_char (p);
+          has_alnum |= g_unichar_isalnum (c);
+        }
       else if (!is_joiner (c) || end == NULL)
         break;
       else if (!is_name_char (g_utf8_get_char (g_utf8_next_char (p))))
@@ -96,7 +100,8 @@ scan_bare (const char *p)
       p = g_utf8_next_char (p);
       n++;
     }
-  return end;
+  /* "@_" or a lone accent names nobody. */
+  return has_alnum ? end : NULL;
 }
 
 /* A quoted name: @p is on the opening quote. Sets the inner span. */

@@ -174,6 +174,19 @@ slv_annotation_state_diff (const SlvAnnotationState *a,
   return f;
 }
 
+void
+slv_review_item_free (SlvReviewItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->id);
+  g_free (item->kind);
+  g_free (item->blob);
+  g_free (item->color);
+  g_free (item->text);
+  g_free (item);
+}
+
 char *
 slv_review_first_line (const char *body,
                        guint       max_chars)
@@ -198,4 +211,35 @@ slv_review_first_line (const char *body,
       return g_strdup (line);
     }
   return g_strdup ("");
+}
+
+GPtrArray *
+slv_annotation_records_make_labels (GPtrArray *records)
+{
+  g_autoptr(GHashTable) count = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (records != NULL, labels);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      SlvAnnotationRecord *r = records->pdata[i];
+
+      g_hash_table_insert (count, &r->number,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (count, &r->number)) + 1));
+    }
+  for (guint i = 0; i < records->len; i++)
+    {
+      SlvAnnotationRecord *r = records->pdata[i];
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (seen, &r->number));
+
+      g_hash_table_insert (seen, &r->number, GUINT_TO_POINTER (k + 1));
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (count, &r->number)) == 1)
+        g_ptr_array_add (labels, g_strdup_printf ("%" G_GINT64_FORMAT, r->number));
+      else
+        g_ptr_array_add (labels, g_strdup_printf ("%" G_GINT64_FORMAT "%c", r->number,
+                                                  (char) ('a' + MIN (k, 25u))));
+    }
+  return labels;
 }

@@ -46,6 +46,20 @@ typedef struct
   char  *edited_at;      /* NULL if never edited */
 } SlvCommentRecord;
 
+/* A board item as review needs it: where its content is and how it looks
+ * (for reports drawn without the canvas). */
+typedef struct
+{
+  char         *id;
+  char         *kind;       /* board_item.kind: image, note, swatch… */
+  SlvItemFrame  frame;
+  char         *blob;       /* sha256 of the image, or NULL */
+  char         *color;      /* #rrggbb, or NULL */
+  char         *text;
+  double        opacity;
+  gboolean      grayscale;
+} SlvReviewItem;
+
 /* What an undoable annotation command changes: a snapshot of the
  * annotation's mutable fields. */
 typedef struct
@@ -83,6 +97,13 @@ void                 slv_annotation_state_free   (SlvAnnotationState        *s);
 SlvAnnotationFields  slv_annotation_state_diff   (const SlvAnnotationState  *a,
                                                   const SlvAnnotationState  *b);
 
+void                 slv_review_item_free        (SlvReviewItem             *item);
+
+/* Display labels of threads listed in number order (SlvAnnotationRecord):
+ * "7", or "7a", "7b"… where offline edits made the same number twice.
+ * An array of strings, one per record. */
+GPtrArray           *slv_annotation_records_make_labels (GPtrArray          *records) G_GNUC_WARN_UNUSED_RESULT;
+
 /* The first non-blank line of @body, trimmed, cut at @max_chars characters
  * with an ellipsis. Never NULL. */
 char                *slv_review_first_line       (const char                *body,
@@ -91,5 +112,6 @@ char                *slv_review_first_line       (const char                *bod
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlvAnnotationRecord, slv_annotation_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlvCommentRecord, slv_comment_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlvAnnotationState, slv_annotation_state_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlvReviewItem, slv_review_item_free)
 
 G_END_DECLS

@@ -25,6 +25,7 @@ static const Case cases[] = {
     { "@ana.lima", "@o'neil", "@ana" } },
   { "@-ana @ @\"\" @\"  \" @\"unclosed", { NULL }, { NULL } },
   { "@@ana", { NULL }, { NULL } },
+  { "@_ and @__ name nobody", { NULL }, { NULL } },
   { "@rosa_m!", { "rosa_m" }, { "@rosa_m" } },
   { "line one\n@\"Ana\nLima\" no", { NULL }, { NULL } },
   { "end with @ana-", { "ana" }, { "@ana" } },
