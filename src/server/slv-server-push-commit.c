@@ -252,7 +252,8 @@ write_moves (PushBatch  *batch,
   for (guint i = 0; i < batch->rows->len; i++)
     {
       PushRow *row = g_ptr_array_index (batch->rows, i);
-      const char *params[] = { row->table->name, row->row_id, row->new_bucket, seq, row->bucket };
+      const char *params[] = { row->table->name, row->row_id, row->new_bucket, seq };
+      const char *removal[] = { row->table->name, row->row_id, row->bucket, seq };
 
       if (row->new_bucket == NULL || g_strcmp0 (row->new_bucket, row->bucket) == 0)
         continue;
@@ -262,7 +263,7 @@ write_moves (PushBatch  *batch,
           !slv_db_exec (batch->req->db, "UPDATE sync_field SET bucket = $3, seq = $4::bigint "
                         "WHERE tbl = $1 AND row_id = $2", 4, params, error) ||
           !slv_db_exec (batch->req->db, "INSERT INTO sync_removal (bucket, seq, tbl, row_id) "
-                        "VALUES ($5, $4::bigint, $1, $2)", 5, params, error))
+                        "VALUES ($3, $4::bigint, $1, $2)", 4, removal, error))
         return FALSE;
     }
   return register_buckets (batch, buckets, error);
