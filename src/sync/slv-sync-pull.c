@@ -156,6 +156,26 @@ slv_sync_pull_write_change_end (GString *out)
   g_string_append (out, "}}");
 }
 
+void
+slv_sync_pull_write_eviction (GString    *out,
+                              gboolean    first,
+                              gint64      seq,
+                              const char *bucket,
+                              const char *table,
+                              const char *row)
+{
+  g_string_append_printf (out, "%s{\"seq\":%" G_GINT64_FORMAT ",\"table\":", first ? "" : ",", seq);
+  slv_json_append_string (out, table);
+  g_string_append (out, ",\"row\":");
+  slv_json_append_string (out, row);
+  if (bucket != NULL)
+    {
+      g_string_append (out, ",\"bucket\":");
+      slv_json_append_string (out, bucket);
+    }
+  g_string_append_c (out, '}');
+}
+
 static void
 append_strv (GString    *out,
              const char *name,
@@ -207,16 +227,7 @@ slv_sync_pull_page_to_json (SlvSyncPullPage *page)
     {
       SlvSyncEviction *e = g_ptr_array_index (page->evict, i);
 
-      g_string_append (out, i ? ",{\"table\":" : "{\"table\":");
-      slv_json_append_string (out, e->table);
-      g_string_append (out, ",\"row\":");
-      slv_json_append_string (out, e->row);
-      if (e->bucket != NULL)
-        {
-          g_string_append (out, ",\"bucket\":");
-          slv_json_append_string (out, e->bucket);
-        }
-      g_string_append_c (out, '}');
+      slv_sync_pull_write_eviction (out, i == 0, e->seq, e->bucket, e->table, e->row);
     }
   g_string_append (out, "],");
   append_strv (out, "resync", page->resync);
@@ -319,14 +330,17 @@ read_evictions (SlvSyncPullPage  *page,
       JsonObject *o = slv_json_array_get_object (evict, i, "Eviction", error);
       const char *table, *row, *bucket;
       SlvSyncEviction *e;
+      gint64 seq = 0;
 
       if (o == NULL ||
           (table = slv_json_get_string (o, "table", "Eviction", error)) == NULL ||
           (row = slv_json_get_string (o, "row", "Eviction", error)) == NULL ||
           !slv_sync_check_uuid (row, "Eviction", "row", error) ||
-          !slv_json_get_string_opt (o, "bucket", "Eviction", &bucket, error))
+          !slv_json_get_string_opt (o, "bucket", "Eviction", &bucket, error) ||
+          (json_object_has_member (o, "seq") && !slv_json_get_int (o, "seq", "Eviction", &seq, error)))
         return FALSE;
       e = g_new0 (SlvSyncEviction, 1);
+      e->seq = seq;
       e->table = g_strdup (table);
       e->row = g_strdup (row);
       e->bucket = g_strdup (bucket);

@@ -30,11 +30,13 @@ typedef struct
   GPtrArray *fields;   /* SlvSyncFieldValue, owned */
 } SlvSyncChange;
 
+/* A row left a bucket at @seq: apply in seq order with the changes. */
 typedef struct
 {
-  char *table;
-  char *row;
-  char *bucket;   /* the bucket the row left; may be NULL */
+  gint64  seq;
+  char   *table;
+  char   *row;
+  char   *bucket;   /* the bucket the row left; may be NULL */
 } SlvSyncEviction;
 
 typedef struct
@@ -87,6 +89,12 @@ void slv_sync_pull_write_field        (GString     *out,
                                        const char  *value_json,
                                        const char  *hlc);
 void slv_sync_pull_write_change_end   (GString     *out);
+void slv_sync_pull_write_eviction     (GString     *out,
+                                       gboolean     first,
+                                       gint64       seq,
+                                       const char  *bucket,
+                                       const char  *table,
+                                       const char  *row);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlvSyncChange, slv_sync_change_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SlvSyncPullPage, slv_sync_pull_page_free)
