@@ -501,7 +501,7 @@ compare_magnitude (const Parts *a,
 }
 
 int
-slv_decimal_compare (const char *a,
+slv_decimal_text_compare (const char *a,
                      const char *b)
 {
   Parts pa, pb;
@@ -516,16 +516,16 @@ slv_decimal_compare (const char *a,
 }
 
 gboolean
-slv_decimal_equal (const char *a,
+slv_decimal_text_equal (const char *a,
                    const char *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
-  return slv_decimal_compare (a, b) == 0;
+  return slv_decimal_text_compare (a, b) == 0;
 }
 
 int
-slv_decimal_sign (const char *canonical)
+slv_decimal_text_sign (const char *canonical)
 {
   Parts p;
 
@@ -551,7 +551,7 @@ digits_of (const char *s,
 }
 
 gboolean
-slv_decimal_divide (const char *a,
+slv_decimal_text_divide (const char *a,
                     const char *divisor,
                     guint       max_scale,
                     char        out[SLV_DECIMAL_BUF],

@@ -69,18 +69,18 @@ gboolean  slv_parse_date             (const char     *text,
                                       GError        **error);
 
 /* Compares two canonical decimals by value ("12.50" equals "12.5"). */
-gboolean  slv_decimal_equal          (const char     *a,
+gboolean  slv_decimal_text_equal          (const char     *a,
                                       const char     *b);
 /* Sign of a canonical decimal: -1, 0 or 1. */
-int       slv_decimal_sign           (const char     *canonical);
+int       slv_decimal_text_sign           (const char     *canonical);
 /* Compares a canonical decimal with @limit (a canonical decimal). */
-int       slv_decimal_compare        (const char     *a,
+int       slv_decimal_text_compare        (const char     *a,
                                       const char     *b);
 /* Divides a canonical decimal by a canonical divisor. Exact when the result
  * has at most @max_scale fraction digits (always so for powers of ten);
  * otherwise rounds half away from zero to @max_scale digits and sets
  * *@rounded. FALSE if the divisor is zero or the numbers are too long. */
-gboolean  slv_decimal_divide         (const char     *a,
+gboolean  slv_decimal_text_divide         (const char     *a,
                                       const char     *divisor,
                                       guint           max_scale,
                                       char            out[SLV_DECIMAL_BUF],

@@ -46,9 +46,9 @@ check_range (const SlvImportField  *field,
              const char            *canonical,
              GError               **error)
 {
-  if (field->min != NULL && slv_decimal_compare (canonical, field->min) < 0)
+  if (field->min != NULL && slv_decimal_text_compare (canonical, field->min) < 0)
     return invalid (error, _("The value must be at least %s."), field->min);
-  if (field->max != NULL && slv_decimal_compare (canonical, field->max) > 0)
+  if (field->max != NULL && slv_decimal_text_compare (canonical, field->max) > 0)
     return invalid (error, _("The value must be at most %s."), field->max);
   return TRUE;
 }
@@ -155,7 +155,7 @@ convert_percent (const SlvImportField  *field,
     copy[len - 1] = '\0';
   if (!slv_parse_decimal (copy, -1, sep, out, error) || out[0] == '\0')
     return NULL;
-  if (!sign && slv_decimal_sign (out) > 0 && slv_decimal_compare (out, "1") <= 0)
+  if (!sign && slv_decimal_text_sign (out) > 0 && slv_decimal_text_compare (out, "1") <= 0)
     {
       invalid (error, _("‘%s’ looks like a fraction; write the percentage (for example 62 for 62 %%)."), text);
       return NULL;

@@ -178,9 +178,9 @@ rates_finish (const SlvImportTarget  *target,
   gboolean rounded = FALSE;
 
   /* KONP: KBETR per KPEIN units; store the rate per one unit. */
-  if (values[rate] != NULL && per != NULL && !slv_decimal_equal (per, "1"))
+  if (values[rate] != NULL && per != NULL && !slv_decimal_text_equal (per, "1"))
     {
-      if (!slv_decimal_divide (values[rate], per, 6, out, &rounded))
+      if (!slv_decimal_text_divide (values[rate], per, 6, out, &rounded))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("The rate %s cannot be divided by the pricing unit %s."), values[rate], per);
@@ -245,9 +245,9 @@ fx_finish (const SlvImportTarget  *target,
       return NULL;
     }
   /* TCURR: UKURS for FFACT units of the from currency (100 JPY = 0.62 EUR). */
-  if (values[rate] != NULL && per != NULL && !slv_decimal_equal (per, "1"))
+  if (values[rate] != NULL && per != NULL && !slv_decimal_text_equal (per, "1"))
     {
-      if (!slv_decimal_divide (values[rate], per, 10, out, &rounded))
+      if (!slv_decimal_text_divide (values[rate], per, 10, out, &rounded))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        _("The rate %s cannot be divided by %s."), values[rate], per);

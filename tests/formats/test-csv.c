@@ -411,7 +411,7 @@ check_csv_file (const char *name,
           g_autofree char *got = sum_text (g_hash_table_lookup (sums, key + 4));
 
           g_test_message ("  %s = %s", key, got);
-          g_assert_true (slv_decimal_equal (got, json_object_get_string_member (truth, key)));
+          g_assert_true (slv_decimal_text_equal (got, json_object_get_string_member (truth, key)));
         }
       else if (g_str_has_prefix (key, "min_"))
         g_assert_cmpstr (g_hash_table_lookup (mins, key + 4), ==, json_object_get_string_member (truth, key));

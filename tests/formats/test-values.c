@@ -191,33 +191,33 @@ test_arithmetic (void)
   char out[SLV_DECIMAL_BUF];
   gboolean rounded;
 
-  g_assert_true (slv_decimal_equal ("12.50", "12.5"));
-  g_assert_true (slv_decimal_equal ("0", "-0.00"));
-  g_assert_false (slv_decimal_equal ("12.5", "12.51"));
-  g_assert_cmpint (slv_decimal_compare ("-3", "2"), <, 0);
-  g_assert_cmpint (slv_decimal_compare ("-3", "-20"), >, 0);
-  g_assert_cmpint (slv_decimal_compare ("100", "99.999"), >, 0);
-  g_assert_cmpint (slv_decimal_sign ("-0.001"), ==, -1);
-  g_assert_cmpint (slv_decimal_sign ("0.000"), ==, 0);
+  g_assert_true (slv_decimal_text_equal ("12.50", "12.5"));
+  g_assert_true (slv_decimal_text_equal ("0", "-0.00"));
+  g_assert_false (slv_decimal_text_equal ("12.5", "12.51"));
+  g_assert_cmpint (slv_decimal_text_compare ("-3", "2"), <, 0);
+  g_assert_cmpint (slv_decimal_text_compare ("-3", "-20"), >, 0);
+  g_assert_cmpint (slv_decimal_text_compare ("100", "99.999"), >, 0);
+  g_assert_cmpint (slv_decimal_text_sign ("-0.001"), ==, -1);
+  g_assert_cmpint (slv_decimal_text_sign ("0.000"), ==, 0);
 
   /* STPRS / PEINH: exact for powers of ten. */
-  g_assert_true (slv_decimal_divide ("1250.00", "100", 6, out, &rounded));
+  g_assert_true (slv_decimal_text_divide ("1250.00", "100", 6, out, &rounded));
   g_assert_cmpstr (out, ==, "12.50");
   g_assert_false (rounded);
-  g_assert_true (slv_decimal_divide ("7", "1000", 6, out, &rounded));
+  g_assert_true (slv_decimal_text_divide ("7", "1000", 6, out, &rounded));
   g_assert_cmpstr (out, ==, "0.007");
   g_assert_false (rounded);
-  g_assert_true (slv_decimal_divide ("-10", "4", 6, out, &rounded));
+  g_assert_true (slv_decimal_text_divide ("-10", "4", 6, out, &rounded));
   g_assert_cmpstr (out, ==, "-2.5");
   g_assert_false (rounded);
-  g_assert_true (slv_decimal_divide ("100", "3", 6, out, &rounded));
+  g_assert_true (slv_decimal_text_divide ("100", "3", 6, out, &rounded));
   g_assert_cmpstr (out, ==, "33.333333");
   g_assert_true (rounded);
-  g_assert_true (slv_decimal_divide ("2", "3", 4, out, &rounded));
+  g_assert_true (slv_decimal_text_divide ("2", "3", 4, out, &rounded));
   g_assert_cmpstr (out, ==, "0.6667");
-  g_assert_true (slv_decimal_divide ("9.99", "0.5", 6, out, &rounded));
+  g_assert_true (slv_decimal_text_divide ("9.99", "0.5", 6, out, &rounded));
   g_assert_cmpstr (out, ==, "19.98");
-  g_assert_false (slv_decimal_divide ("1", "0", 6, out, &rounded));
+  g_assert_false (slv_decimal_text_divide ("1", "0", 6, out, &rounded));
 }
 
 static void

@@ -52,8 +52,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
             gboolean rounded;
             char q[SLV_DECIMAL_BUF];
 
-            g_assert (slv_decimal_equal (dec, dec));
-            slv_decimal_divide (dec, "3", 6, q, &rounded);
+            g_assert (slv_decimal_text_equal (dec, dec));
+            slv_decimal_text_divide (dec, "3", 6, q, &rounded);
           }
         slv_parse_integer (row->cells[i].text, row->cells[i].len, SLV_DECIMAL_POINT, &empty, &n, NULL);
         slv_parse_date (row->cells[i].text, row->cells[i].len, SLV_DATE_DMY, date, NULL);
