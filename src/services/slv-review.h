@@ -29,8 +29,9 @@
  * and a message to show. Annotation and comment commands keep working.
  *
  * Every write is one store transaction; models update synchronously after
- * it. Call slv_review_reload() after the board changed elsewhere (sync, an
- * item deleted or restored).
+ * it, then "changed" is emitted (recount filter chips there). Call
+ * slv_review_reload() after the board changed elsewhere (sync, an item
+ * deleted or restored).
  */
 #pragma once
 
@@ -94,6 +95,9 @@ GListModel      *slv_review_get_visible        (SlvReview                   *sel
 /* The selected thread's comments (SlvReviewComment), oldest first. */
 GListModel      *slv_review_get_comments       (SlvReview                   *self);
 guint            slv_review_get_n_open         (SlvReview                   *self);
+/* Live threads with @status, e.g. for "Approved (3)". */
+guint            slv_review_count_status       (SlvReview                   *self,
+                                                SlvReviewStatus              status);
 void             slv_review_set_frame_func     (SlvReview                   *self,
                                                 SlvReviewFrameFunc           func,
                                                 gpointer                     user_data,
