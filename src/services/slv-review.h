@@ -133,6 +133,14 @@ gboolean         slv_review_get_thread_frame   (SlvReview                   *sel
                                                 SlvReviewThread             *thread,
                                                 SlvItemFrame                *frame);
 
+/* The topmost thread whose annotation is within @tolerance board units of
+ * board point (x, y) (see slv_annotation_geometry_hit()), or NULL. For
+ * clicks on the overlay; pass a few screen pixels divided by the zoom. */
+SlvReviewThread *slv_review_thread_at          (SlvReview                   *self,
+                                                double                       x,
+                                                double                       y,
+                                                double                       tolerance);
+
 /* -- review mode -- */
 
 /* FALSE with SLV_REVIEW_ERROR_READ_ONLY while in review mode. */

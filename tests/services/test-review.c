@@ -453,6 +453,10 @@ test_bounds_follow_item (Fixture       *f,
   g_assert_true (slv_review_get_thread_anchor (f->review, t, &x, &y));
   g_assert_cmpfloat (x, ==, 1100);
 
+  /* A click near the pin finds its thread; elsewhere nothing. */
+  g_assert_true (slv_review_thread_at (f->review, 1101, 51, 3) == t);
+  g_assert_null (slv_review_thread_at (f->review, 1200, 51, 3));
+
   /* The canvas supplies the frame of an item being dragged. */
   slv_item_frame_init (&dragged, -300, -300, 100, 100);
   dragged.rotation = 180;
