@@ -144,6 +144,7 @@ fixture_setup (Fixture       *f,
   say (f, review, "Ana Lima", ellipse, longer);
   say (f, review, "Rosa Martín", hl, "=SUM(A1:A9) is not a price, @ana");
   say (f, review, "Rosa Martín", hl, "-5 % on sand, +3 on navy");
+  say (f, review, "Mei Chen", hl, "''@not a formula either, 'x");
 
   slv_review_set_user_name (review, "Rosa Martín");
   g_assert_true (slv_review_set_status (review, pin, SLV_REVIEW_STATUS_APPROVED, &error));
