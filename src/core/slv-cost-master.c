@@ -23,6 +23,7 @@ struct _SlvRateGroup
 struct _SlvCostMaster
 {
   GObject     parent_instance;
+  guint64     serial;
   const char *base;
   SlvFxTable *fx;
   GHashTable *materials;       /* id → SlvMaterialRec* (owned) */
@@ -240,9 +241,18 @@ slv_cost_master_new (const char *base_currency)
 {
   SlvCostMaster *self = g_object_new (SLV_TYPE_COST_MASTER, NULL);
 
+  static guint64 next_serial = 0;
+
   self->base = g_intern_string (base_currency ? base_currency : "USD");
   self->fx = slv_fx_table_new (self->base);
+  self->serial = __atomic_add_fetch (&next_serial, 1, __ATOMIC_RELAXED);
   return self;
+}
+
+guint64
+slv_cost_master_get_serial (SlvCostMaster *self)
+{
+  return self->serial;
 }
 
 const char *

@@ -17,6 +17,7 @@ struct _SlvCostSheet
   const char      *price_currency;
   GArray          *figures;      /* SlvFigure */
   GArray          *children;     /* guint */
+  GArray          *args;         /* SlvDecimal */
   GArray          *quotes;       /* SlvFxQuote */
   int              totals[SLV_N_TOTALS];
   GArray          *bom_costs;    /* int */

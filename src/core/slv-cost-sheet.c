@@ -46,6 +46,7 @@ slv_cost_sheet_finalize (GObject *object)
   g_clear_pointer (&self->input, slv_costing_input_unref);
   g_array_unref (self->figures);
   g_array_unref (self->children);
+  g_array_unref (self->args);
   g_array_unref (self->quotes);
   g_array_unref (self->bom_costs);
   g_array_unref (self->process_costs);
@@ -80,6 +81,7 @@ slv_cost_sheet_new (SlvCostMaster   *master,
   self->price_currency = input->currency;
   self->figures = g_array_sized_new (FALSE, FALSE, sizeof (SlvFigure), lines * 6 + 48);
   self->children = g_array_sized_new (FALSE, FALSE, sizeof (guint), lines * 10 + 64);
+  self->args = g_array_sized_new (FALSE, FALSE, sizeof (SlvDecimal), lines * 8 + 64);
   self->quotes = g_array_sized_new (FALSE, FALSE, sizeof (SlvFxQuote), 4);
   self->bom_costs = g_array_sized_new (FALSE, FALSE, sizeof (int), input->bom->len);
   self->process_costs = g_array_sized_new (FALSE, FALSE, sizeof (int), input->processes->len);
@@ -208,6 +210,28 @@ slv_cost_sheet_get_children (SlvCostSheet *self,
 
   *n_children = f ? f->n_children : 0;
   return f && f->n_children ? &g_array_index (self->children, guint, f->first_child) : NULL;
+}
+
+const SlvDecimal *
+slv_cost_sheet_get_args (SlvCostSheet *self,
+                         guint         index,
+                         guint        *n_args)
+{
+  const SlvFigure *f = slv_cost_sheet_get_figure (self, index);
+
+  *n_args = f ? f->n_args : 0;
+  return f && f->n_args ? &g_array_index (self->args, SlvDecimal, f->first_arg) : NULL;
+}
+
+SlvDecimal
+slv_cost_sheet_get_arg (SlvCostSheet *self,
+                        guint         index,
+                        guint         k)
+{
+  guint n;
+  const SlvDecimal *args = slv_cost_sheet_get_args (self, index, &n);
+
+  return k < n ? args[k] : SLV_DECIMAL_ZERO;
 }
 
 const SlvFxQuote *

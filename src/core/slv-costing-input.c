@@ -227,10 +227,13 @@ slv_costing_input_set (SlvCostingInput  *self,
 
   g_return_val_if_fail (self != NULL && field != NULL, FALSE);
 
+  self->bound_serial = 0;
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     if (g_str_equal (field, strings[i].name))
       {
         replace (G_STRUCT_MEMBER_P (self, strings[i].offset), value);
+        if (g_str_equal (field, "fx_set"))
+          self->fx_set_id = value ? g_intern_string (value) : NULL;
         return TRUE;
       }
   if (g_str_equal (field, "currency"))
@@ -278,8 +281,10 @@ slv_costing_input_add_bom (SlvCostingInput *self,
 {
   SlvBomInput b = { 0 };
 
+  self->bound_serial = 0;
   b.id = g_strdup (id);
   b.unit = g_strdup ("PC");
+  b.unit_id = g_intern_static_string ("PC");
   g_array_append_val (self->bom, b);
   return self->bom->len - 1;
 }
@@ -290,6 +295,7 @@ slv_costing_input_add_process (SlvCostingInput *self,
 {
   SlvProcessInput p = { 0 };
 
+  self->bound_serial = 0;
   p.id = g_strdup (id);
   p.quantity = slv_decimal_from_int (1);
   slv_process_params_clear (&p);
@@ -328,6 +334,7 @@ slv_costing_input_set_bom (SlvCostingInput  *self,
 
   g_return_val_if_fail (self != NULL && index < self->bom->len && field != NULL, FALSE);
 
+  self->bound_serial = 0;
   b = &g_array_index (self->bom, SlvBomInput, index);
   name = bom_name (b, index);
   if (g_str_equal (field, "material_id"))
@@ -343,6 +350,7 @@ slv_costing_input_set_bom (SlvCostingInput  *self,
       if (*up == '\0')
         return fail (error, _("%s: the unit cannot be empty."), name);
       replace (&b->unit, up);
+      b->unit_id = g_intern_string (up);
     }
   else if (g_str_equal (field, "consumption"))
     return decimal_field (value, what = g_strdup_printf (_("%s, consumption"), name), TRUE,
@@ -379,6 +387,7 @@ slv_costing_input_set_process (SlvCostingInput  *self,
 
   g_return_val_if_fail (self != NULL && index < self->processes->len && field != NULL, FALSE);
 
+  self->bound_serial = 0;
   p = &g_array_index (self->processes, SlvProcessInput, index);
   name = process_name (p, index);
   if (g_str_equal (field, "process"))
@@ -427,6 +436,7 @@ slv_costing_input_remove_bom (SlvCostingInput *self,
                               guint            index)
 {
   g_return_if_fail (index < self->bom->len);
+  self->bound_serial = 0;
   g_array_remove_index (self->bom, index);
 }
 
@@ -435,6 +445,7 @@ slv_costing_input_remove_process (SlvCostingInput *self,
                                   guint            index)
 {
   g_return_if_fail (index < self->processes->len);
+  self->bound_serial = 0;
   g_array_remove_index (self->processes, index);
 }
 

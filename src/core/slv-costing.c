@@ -141,6 +141,8 @@ slv_costing_rate_ref (SlvCostingCtx     *c,
                       const char        *default_supplier,
                       GError           **error)
 {
+  if (c->bound && ref->group != NULL)
+    return slv_costing_rate_group (c, ref->group, error);
   return slv_costing_rate_key (c, ref->process, ref->key, ref->supplier ? ref->supplier : default_supplier,
                                error);
 }
@@ -177,8 +179,9 @@ slv_costing_figure (SlvCostingCtx    *c,
   f->value = value;
   f->unit = unit;
   f->n_args = n_args;
+  f->first_arg = c->sheet->args->len;
   if (n_args > 0)
-    memcpy (f->args, copy, n_args * sizeof (SlvDecimal));
+    g_array_append_vals (c->sheet->args, copy, n_args);
   f->rate = NULL;
   f->source = NULL;
   f->fx = -1;
@@ -436,7 +439,8 @@ landed (SlvCostingCtx         *c,
         GError               **error)
 {
   const SlvCostingInput *in = c->input;
-  const SlvDestination *dest = slv_cost_master_get_destination (c->master, in->destination);
+  const SlvDestination *dest = c->bound && in->bound_destination ? in->bound_destination
+                              : slv_cost_master_get_destination (c->master, in->destination);
   const SlvDutyRate *duty;
   guint freight, insurance, cif, customs, duty_fig, clearance, parts[3];
   SlvDecimal args[3], v;
@@ -448,7 +452,7 @@ landed (SlvCostingCtx         *c,
     return slv_costing_fail (c, error, SLV_COSTING_ERROR_NOT_FOUND,
                              _("There is no destination “%s” in the workspace; add it with its currency, "
                                "customs basis and VAT."), in->destination ? in->destination : "");
-  duty = slv_cost_master_find_duty (c->master, dest->code, in->hs_code, c->date);
+  duty = c->bound && in->bound_duty ? in->bound_duty : slv_cost_master_find_duty (c->master, dest->code, in->hs_code, c->date);
   if (duty == NULL)
     return slv_costing_fail (c, error, SLV_COSTING_ERROR_NOT_FOUND,
                              _("No duty rate into %s is valid on %s for HS code %s; add one for its heading."),
@@ -626,8 +630,9 @@ prices (SlvCostingCtx         *c,
         GError               **error)
 {
   const char *channel = c->input->channel ? c->input->channel : "retail";
-  const SlvMarginRule *rule = slv_cost_master_find_rule (c->master, channel);
-  const SlvMarginRule *wholesale = slv_cost_master_find_rule (c->master, "wholesale");
+  const SlvMarginRule *rule = c->bound ? c->input->bound_rule : slv_cost_master_find_rule (c->master, channel);
+  const SlvMarginRule *wholesale = c->bound ? c->input->bound_wholesale
+                                            : slv_cost_master_find_rule (c->master, "wholesale");
   SlvExprValue values[SLV_RULE_N_VARS];
   guint var_figs[SLV_RULE_N_VARS], retail, ws;
 
@@ -668,6 +673,16 @@ slv_costing_price (SlvCostMaster    *master,
                    input->date);
       return NULL;
     }
+  /* the lines are read once, in order: ask for all their memory at once */
+  for (int process = 0; process < 2; process++)
+    {
+      GArray *lines = process ? input->processes : input->bom;
+      const char *bytes = lines->data;
+      gsize size = (gsize) lines->len * g_array_get_element_size (lines);
+
+      for (gsize at = 0; at < size; at += 64)
+        __builtin_prefetch (bytes + at);
+    }
   sheet = slv_cost_sheet_new (master, input);
   c.master = master;
   c.input = input;
@@ -676,7 +691,8 @@ slv_costing_price (SlvCostMaster    *master,
   c.qty = input->order_qty;
   c.qty_dec = DEC (input->order_qty);
   c.ccy = input->currency;
-  c.fx_set = input->fx_set ? g_intern_string (input->fx_set) : NULL;
+  c.fx_set = input->fx_set_id;
+  c.bound = input->bound_serial != 0 && input->bound_serial == slv_cost_master_get_serial (master);
 
   if (!roll_up_fob (&c, &fob, error))
     return NULL;
