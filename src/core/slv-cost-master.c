@@ -566,9 +566,18 @@ slv_rate_group_pick (const SlvRateGroup  *group,
                      gint64               qty,
                      GError             **error)
 {
+  return slv_rate_group_pick_day (group, slv_date_to_day (date, 0), date, qty, error);
+}
+
+const SlvRate *
+slv_rate_group_pick_day (const SlvRateGroup  *group,
+                         guint32              day,
+                         const char          *date,
+                         gint64               qty,
+                         GError             **error)
+{
   const SlvRate *best = NULL;
   gboolean any_valid = FALSE;
-  guint32 day = slv_date_to_day (date, 0);
 
   for (guint i = 0; i < group->rates->len; i++)
     {

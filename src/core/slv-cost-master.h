@@ -227,6 +227,12 @@ const SlvRate        *slv_rate_group_pick            (const SlvRateGroup        
                                                       const char                *date,
                                                       gint64                     qty,
                                                       GError                   **error);
+/* The same with the date as YYYYMMDD (@date only for messages). */
+const SlvRate        *slv_rate_group_pick_day        (const SlvRateGroup        *group,
+                                                      guint32                    day,
+                                                      const char                *date,
+                                                      gint64                     qty,
+                                                      GError                   **error);
 /* All live rates, in the order added. */
 GPtrArray            *slv_cost_master_get_rates      (SlvCostMaster             *self);
 const SlvDestination *slv_cost_master_get_destination (SlvCostMaster            *self,

@@ -184,21 +184,54 @@ replace (char       **field,
   g_free (old);
 }
 
-/* Parses a decimal field; @what names it for the message. */
+static char *
+line_name (SlvCostingInput *self,
+           gboolean         process,
+           guint            index)
+{
+  if (process)
+    {
+      SlvProcessInput *p = &g_array_index (self->processes, SlvProcessInput, index);
+
+      return p->process && *p->process
+             ? g_strdup_printf (_("Process line %u (%s)"), index + 1, p->process)
+             : g_strdup_printf (_("Process line %u"), index + 1);
+    }
+  else
+    {
+      SlvBomInput *b = &g_array_index (self->bom, SlvBomInput, index);
+
+      return b->placement && *b->placement
+             ? g_strdup_printf (_("BOM line %u (%s)"), index + 1, b->placement)
+             : g_strdup_printf (_("BOM line %u"), index + 1);
+    }
+}
+
+/* Parses a decimal field of a line; the message names line and field. */
 static gboolean
-decimal_field (const char  *value,
-               const char  *what,
-               gboolean     non_negative,
-               SlvDecimal  *out,
-               GError     **error)
+decimal_field (SlvCostingInput  *self,
+               gboolean          process,
+               guint             index,
+               const char       *label,
+               const char       *value,
+               gboolean          non_negative,
+               SlvDecimal       *out,
+               GError          **error)
 {
   g_autoptr(GError) local = NULL;
+  g_autofree char *name = NULL;
   SlvDecimal v;
 
   if (!slv_decimal_parse (value ? value : "", -1, &v, &local))
-    return fail (error, _("%s: %s"), what, local->message);
+    {
+      name = line_name (self, process, index);
+      return fail (error, _("%s, %s: %s"), name, label, local->message);
+    }
   if (non_negative && slv_decimal_sign (v) < 0)
-    return fail (error, _("%s cannot be negative."), what);
+    {
+      name = line_name (self, process, index);
+      return fail (error, _("%s, %s cannot be negative."), name, label);
+    }
   *out = v;
   return TRUE;
 }
@@ -303,24 +336,6 @@ slv_costing_input_add_process (SlvCostingInput *self,
   return self->processes->len - 1;
 }
 
-static char *
-bom_name (SlvBomInput *b,
-          guint        index)
-{
-  return b->placement && *b->placement
-         ? g_strdup_printf (_("BOM line %u (%s)"), index + 1, b->placement)
-         : g_strdup_printf (_("BOM line %u"), index + 1);
-}
-
-static char *
-process_name (SlvProcessInput *p,
-              guint            index)
-{
-  return p->process && *p->process
-         ? g_strdup_printf (_("Process line %u (%s)"), index + 1, p->process)
-         : g_strdup_printf (_("Process line %u"), index + 1);
-}
-
 gboolean
 slv_costing_input_set_bom (SlvCostingInput  *self,
                            guint             index,
@@ -330,13 +345,11 @@ slv_costing_input_set_bom (SlvCostingInput  *self,
 {
   SlvBomInput *b;
   g_autofree char *name = NULL;
-  g_autofree char *what = NULL;
 
   g_return_val_if_fail (self != NULL && index < self->bom->len && field != NULL, FALSE);
 
   self->bound_serial = 0;
   b = &g_array_index (self->bom, SlvBomInput, index);
-  name = bom_name (b, index);
   if (g_str_equal (field, "material_id"))
     replace (&b->material_id, value);
   else if (g_str_equal (field, "placement"))
@@ -348,23 +361,21 @@ slv_costing_input_set_bom (SlvCostingInput  *self,
       g_autofree char *up = g_ascii_strup (value ? value : "", -1);
 
       if (*up == '\0')
-        return fail (error, _("%s: the unit cannot be empty."), name);
+        return fail (error, _("%s: the unit cannot be empty."), name = line_name (self, FALSE, index));
       replace (&b->unit, up);
       b->unit_id = g_intern_string (up);
     }
   else if (g_str_equal (field, "consumption"))
-    return decimal_field (value, what = g_strdup_printf (_("%s, consumption"), name), TRUE,
-                          &b->consumption, error);
+    return decimal_field (self, FALSE, index, _("consumption"), value, TRUE, &b->consumption, error);
   else if (g_str_equal (field, "wastage_pct"))
-    return decimal_field (value, what = g_strdup_printf (_("%s, wastage %%"), name), TRUE,
-                          &b->wastage_pct, error);
+    return decimal_field (self, FALSE, index, _("wastage %"), value, TRUE, &b->wastage_pct, error);
   else if (g_str_equal (field, "calc"))
     {
       SlvBomCalc calc;
       g_autoptr(GError) local = NULL;
 
       if (!slv_bom_calc_parse (value, &calc, &local))
-        return fail (error, _("%s, calculation: %s"), name, local->message);
+        return fail (error, _("%s, calculation: %s"), name = line_name (self, FALSE, index), local->message);
       slv_bom_calc_clear (&b->calc);
       b->calc = calc;
       replace (&b->calc_json, value);
@@ -383,20 +394,18 @@ slv_costing_input_set_process (SlvCostingInput  *self,
 {
   SlvProcessInput *p;
   g_autofree char *name = NULL;
-  g_autofree char *what = NULL;
 
   g_return_val_if_fail (self != NULL && index < self->processes->len && field != NULL, FALSE);
 
   self->bound_serial = 0;
   p = &g_array_index (self->processes, SlvProcessInput, index);
-  name = process_name (p, index);
   if (g_str_equal (field, "process"))
     {
       static const char * const kinds[] = { "", "knitting", "dyeing", "washing", "printing", "embroidery",
                                             "making", "trims", "packing", "testing", "freight" };
 
       if (value == NULL || *value == '\0')
-        return fail (error, _("%s: name the process."), name);
+        return fail (error, _("%s: name the process."), name = line_name (self, TRUE, index));
       replace (&p->process, value);
       p->kind = SLV_PROCESS_OTHER;
       for (guint k = 1; k < G_N_ELEMENTS (kinds); k++)
@@ -408,18 +417,16 @@ slv_costing_input_set_process (SlvCostingInput  *self,
   else if (g_str_equal (field, "note"))
     replace (&p->note, value);
   else if (g_str_equal (field, "quantity"))
-    return decimal_field (value, what = g_strdup_printf (_("%s, quantity"), name), TRUE,
-                          &p->quantity, error);
+    return decimal_field (self, TRUE, index, _("quantity"), value, TRUE, &p->quantity, error);
   else if (g_str_equal (field, "loss_pct"))
-    return decimal_field (value, what = g_strdup_printf (_("%s, loss %%"), name), TRUE,
-                          &p->loss_pct, error);
+    return decimal_field (self, TRUE, index, _("loss %"), value, TRUE, &p->loss_pct, error);
   else if (g_str_equal (field, "params"))
     {
       SlvProcessInput parsed = { 0 };
       g_autoptr(GError) local = NULL;
 
       if (!slv_process_params_parse (value, &parsed, &local))
-        return fail (error, _("%s, parameters: %s"), name, local->message);
+        return fail (error, _("%s, parameters: %s"), name = line_name (self, TRUE, index), local->message);
       slv_process_params_clear (p);
       memcpy ((char *) p + G_STRUCT_OFFSET (SlvProcessInput, has_sam),
               (char *) &parsed + G_STRUCT_OFFSET (SlvProcessInput, has_sam),

@@ -16,6 +16,7 @@ typedef struct
   SlvCostingInput  *input;
   SlvCostSheet     *sheet;
   const char       *date;
+  guint32           day;          /* date as YYYYMMDD */
   gint64            qty;
   SlvDecimal        qty_dec;
   const char       *ccy;          /* costing currency, interned */
