@@ -1,0 +1,896 @@
+/* test-clo.c: CLO ingestion end to end — corpus figures through the
+ * import, nesting on the corpus styles, a corpus tee into a demo style
+ * (consumption checked against figures computed here from the ground
+ * truth), undo, re-import diffs, BOM matching, panel matching, the CLI.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "slv-test-util.h"
+#include "core/slv-warning.h"
+#include "services/slv-clo-import.h"
+#include "services/slv-clo-plan.h"
+#include "services/slv-clo-report.h"
+#include "services/slv-demo.h"
+#include "store/slv-clo-store.h"
+
+#define TEE_CODE "NL27S-TS001"
+
+static SlvCloImport *
+load (const char *path)
+{
+  g_autoptr(SlvCloImport) import = slv_clo_import_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (slv_clo_import_load (import, path, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&import);
+}
+
+static JsonObject *
+load_truth (JsonParser *parser,
+            const char *rel)
+{
+  g_autofree char *path = slv_test_corpus_path (rel);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (path);
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* -- the figures computed here, independently, from the ground truth -- */
+
+/* "1XFABRIC 1X INTERLIN" → count 1, word FABRIC (the first pair only). */
+static gboolean
+annotation_cut (const char *annotation,
+                guint      *count,
+                char      **word)
+{
+  g_autoptr(GRegex) re = g_regex_new ("(\\d+)\\s*X\\s*([A-Z]+)", G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) m = NULL;
+  g_autofree char *n = NULL;
+  g_autofree char *w = NULL;
+
+  if (annotation == NULL || !g_regex_match (re, annotation, 0, &m))
+    return FALSE;
+  n = g_match_info_fetch (m, 1);
+  w = g_match_info_fetch (m, 2);
+  *count = atoi (n);
+  *word = g_ascii_strup (w, -1);
+  return TRUE;
+}
+
+/* Net cut area per garment, m², of the pieces of @size whose main fabric
+ * word starts with @word; the base size carries the texts. */
+static double
+truth_net_m2 (JsonObject *gt,
+              const char *size,
+              const char *word,
+              double      mm_per_unit)
+{
+  JsonArray *pieces = json_object_get_array_member (gt, "pieces");
+  double sum = 0;
+
+  for (guint i = 0; i < json_array_get_length (pieces); i++)
+    {
+      JsonObject *p = json_array_get_object_element (pieces, i);
+      JsonObject *base = NULL;
+      const char *qty, *annotation;
+      g_autofree char *key = NULL;
+      guint count = 0, ann_count = 0;
+
+      if (!g_str_equal (json_object_get_string_member (p, "size"), size))
+        continue;
+      for (guint j = 0; j < json_array_get_length (pieces) && base == NULL; j++)
+        {
+          JsonObject *q = json_array_get_object_element (pieces, j);
+
+          if (g_str_equal (json_object_get_string_member (q, "piece_name"),
+                           json_object_get_string_member (p, "piece_name")) &&
+              !json_node_is_null (json_object_get_member (q, "quantity")))
+            base = q;
+        }
+      qty = base ? json_object_get_string_member (base, "quantity") : NULL;
+      annotation = base && !json_node_is_null (json_object_get_member (base, "annotation"))
+                   ? json_object_get_string_member (base, "annotation") : NULL;
+      if (!annotation_cut (annotation, &ann_count, &key))
+        key = g_strdup ("FABRIC");
+      if (qty != NULL && strchr (qty, ','))
+        count = atoi (qty) + atoi (strchr (qty, ',') + 1);
+      else if (qty != NULL)
+        count = atoi (qty);
+      if (count == 0)
+        count = ann_count ? ann_count : 1;
+      if (!g_str_has_prefix (key, word))
+        continue;
+      sum += json_object_get_double_member (p, "area") * mm_per_unit * mm_per_unit *
+             (json_object_get_boolean_member (p, "has_mirror_line_layer6") ? 2 : 1) * count / 1e6;
+    }
+  return sum;
+}
+
+static GHashTable *
+bom_line_by_placement (SlvStore   *store,
+                       const char *costing,
+                       const char *placement)
+{
+  g_autoptr(GPtrArray) lines = slv_clo_store_list_bom_lines (store, costing, NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    if (g_strcmp0 (g_hash_table_lookup (g_ptr_array_index (lines, i), "placement"), placement) == 0)
+      return g_hash_table_ref (g_ptr_array_index (lines, i));
+  return NULL;
+}
+
+static double
+consumption_of (SlvStore   *store,
+                const char *costing,
+                const char *placement)
+{
+  g_autoptr(GHashTable) line = bom_line_by_placement (store, costing, placement);
+
+  g_assert_nonnull (line);
+  return g_ascii_strtod (g_hash_table_lookup (line, "consumption"), NULL);
+}
+
+static SlvStore *
+demo_store (char **dir)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  SlvStore *store;
+
+  *dir = slv_test_make_tmpdir ("slv-clo");
+  path = g_build_filename (*dir, "Demo.selvedge", NULL);
+  store = slv_demo_create (path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+/* -- end to end: a corpus tee into the demo's crew tee -- */
+
+static void
+test_tee_into_demo_style (void)
+{
+  g_autofree char *dxf = slv_test_corpus_path ("dxf/MEN CLASSIC TEE.DXF");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *dir = NULL;
+  g_autoptr(SlvStore) store = NULL;
+  g_autoptr(SlvCloImport) import = NULL;
+  g_autoptr(SlvCloPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *import_id = NULL;
+  g_autoptr(GHashTable) body_before = NULL;
+  g_autoptr(GHashTable) rib_before = NULL;
+  g_autoptr(GPtrArray) pieces = NULL;
+  SlvCloPlanOptions opt;
+  JsonObject *gt;
+  double fabric_m2, rib_m2, want_body, want_rib;
+  const char *costing;
+
+  if (dxf == NULL)
+    return;
+  gt = load_truth (parser, "dxf/MEN CLASSIC TEE.groundtruth.json");
+  store = demo_store (&dir);
+  import = load (dxf);
+  slv_clo_plan_options_init (&opt);
+  opt.efficiency = 0.85;
+  plan = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
+  g_assert_no_error (error);
+  costing = slv_clo_plan_get_costing_id (plan);
+  /* The style's base size M is not in the file: its sample size 50 is used. */
+  g_assert_cmpstr (slv_clo_plan_get_size (plan), ==, "50");
+  body_before = bom_line_by_placement (store, costing, "body");
+  rib_before = bom_line_by_placement (store, costing, "neck rib");
+
+  /* Independently: Σ area (unfolded where there is a fold) × count ÷ 0.85
+   * × GSM (single jersey 180, rib 220) ÷ 1000. */
+  fabric_m2 = truth_net_m2 (gt, "50", "FABRIC", 25.4);
+  rib_m2 = truth_net_m2 (gt, "50", "RIB", 25.4);
+  want_body = fabric_m2 / 0.85 * 180 / 1000;
+  want_rib = rib_m2 / 0.85 * 220 / 1000;
+  g_test_message ("tee size 50: fabric %.6f m² → %.6f kg, rib %.6f m² → %.6f kg", fabric_m2, want_body,
+                  rib_m2, want_rib);
+  {
+    SlvCloFabricRow *f = slv_clo_plan_find_fabric (plan, "FABRIC");
+    SlvCloFabricRow *r = slv_clo_plan_find_fabric (plan, "RIB");
+
+    g_assert_nonnull (f);
+    g_assert_nonnull (r);
+    g_assert_cmpstr (f->bom_line_id, ==, g_hash_table_lookup (body_before, "id"));
+    g_assert_cmpstr (r->bom_line_id, ==, g_hash_table_lookup (rib_before, "id"));
+    g_assert_cmpfloat (f->confidence, >=, SLV_CLO_MATCH_ACCEPT);
+    g_assert_cmpfloat_with_epsilon (f->estimate->figures.net_m2, fabric_m2, 1e-3 * fabric_m2);
+    g_assert_cmpfloat_with_epsilon (f->old_consumption,
+                                    g_ascii_strtod (g_hash_table_lookup (body_before, "consumption"), NULL), 1e-12);
+  }
+  g_assert_cmpuint (slv_clo_plan_count_review (plan), ==, 0);
+  g_assert_true (slv_clo_plan_apply (plan, &import_id, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpfloat (fabs (consumption_of (store, costing, "body") - want_body), <, 1e-3 * want_body);
+  g_assert_cmpfloat (fabs (consumption_of (store, costing, "neck rib") - want_rib), <, 1e-3 * want_rib);
+  /* The change is the computed one, from the demo's measurement-based figure. */
+  g_test_message ("body consumption %s → %.6f kg (Δ %+.6f)", (char *) g_hash_table_lookup (body_before, "consumption"),
+                  consumption_of (store, costing, "body"), consumption_of (store, costing, "body") -
+                  g_ascii_strtod (g_hash_table_lookup (body_before, "consumption"), NULL));
+  pieces = slv_clo_store_list_pieces (store, slv_clo_plan_get_style_id (plan), &error);
+  g_assert_cmpuint (pieces->len, ==, json_object_get_int_member (gt, "block_count"));
+  {
+    g_autoptr(GHashTable) body = bom_line_by_placement (store, costing, "body");
+
+    g_assert_nonnull (strstr (g_hash_table_lookup (body, "calc"), "\"clo-pattern\""));
+  }
+
+  /* Undo puts every value back exactly. */
+  g_assert_true (slv_clo_undo (store, import_id, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GHashTable) body = bom_line_by_placement (store, costing, "body");
+    g_autoptr(GHashTable) rib = bom_line_by_placement (store, costing, "neck rib");
+    g_autoptr(GPtrArray) none = slv_clo_store_list_pieces (store, slv_clo_plan_get_style_id (plan), NULL);
+
+    g_assert_cmpstr (g_hash_table_lookup (body, "consumption"), ==, g_hash_table_lookup (body_before, "consumption"));
+    g_assert_cmpstr (g_hash_table_lookup (body, "calc"), ==, g_hash_table_lookup (body_before, "calc"));
+    g_assert_cmpstr (g_hash_table_lookup (rib, "consumption"), ==, g_hash_table_lookup (rib_before, "consumption"));
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+  g_assert_false (slv_clo_undo (store, import_id, &error));
+  g_assert_error (error, SLV_CLO_ERROR, SLV_CLO_ERROR_UNDO);
+  g_assert_true (slv_store_check_integrity (store, NULL));
+  slv_test_rm_rf (dir);
+}
+
+/* -- re-import: the diff before applying -- */
+
+static void
+test_reimport_diff (void)
+{
+  g_autofree char *tee = slv_test_corpus_path ("dxf/MEN CLASSIC TEE.DXF");
+  g_autofree char *tank = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SlvStore) store = NULL;
+  g_autoptr(SlvCloImport) first = NULL;
+  g_autoptr(SlvCloImport) again = NULL;
+  g_autoptr(SlvCloImport) other = NULL;
+  g_autoptr(SlvCloPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id1 = NULL;
+  g_autofree char *id2 = NULL;
+  SlvCloPlanOptions opt;
+  guint added = 0, removed = 0;
+
+  if (tee == NULL)
+    return;
+  tank = slv_test_corpus_path ("dxf/WM SLIM TANK.DXF");
+  store = demo_store (&dir);
+  slv_clo_plan_options_init (&opt);
+  opt.efficiency = 0.8;
+  first = load (tee);
+  plan = slv_clo_plan_new (store, first, TEE_CODE, &opt, NULL, &error);
+  g_assert_true (slv_clo_plan_apply (plan, &id1, &error));
+  g_clear_object (&plan);
+
+  /* The same export again: nothing to show but equal figures. */
+  again = load (tee);
+  plan = slv_clo_plan_new (store, again, TEE_CODE, &opt, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slv_clo_plan_get_piece_diffs (plan)->len, ==, 0);
+  for (guint i = 0; i < slv_clo_plan_get_fabric_rows (plan)->len; i++)
+    {
+      SlvCloFabricRow *r = g_ptr_array_index (slv_clo_plan_get_fabric_rows (plan), i);
+
+      g_assert_cmpfloat (fabs (r->new_consumption - r->old_consumption), <, 1e-6);
+    }
+  g_clear_object (&plan);
+
+  /* Another style's export: the tee's 105 pieces go, the tank's 28 come. */
+  other = load (tank);
+  plan = slv_clo_plan_new (store, other, TEE_CODE, &opt, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < slv_clo_plan_get_piece_diffs (plan)->len; i++)
+    {
+      SlvCloPieceDiff *d = g_ptr_array_index (slv_clo_plan_get_piece_diffs (plan), i);
+
+      added += g_str_equal (d->status, "added");
+      removed += g_str_equal (d->status, "removed");
+    }
+  g_assert_cmpuint (added, ==, 28);
+  g_assert_cmpuint (removed, ==, 105);
+  {
+    SlvCloFabricRow *f = slv_clo_plan_find_fabric (plan, "FABRIC");
+
+    /* A tank needs less than a tee: the delta is negative. */
+    g_assert_cmpfloat (f->new_consumption, <, f->old_consumption);
+  }
+  /* Only the newest import can be undone. */
+  g_assert_true (slv_clo_plan_apply (plan, &id2, &error));
+  g_assert_false (slv_clo_undo (store, id1, &error));
+  g_assert_error (error, SLV_CLO_ERROR, SLV_CLO_ERROR_UNDO);
+  g_clear_error (&error);
+  g_assert_true (slv_clo_undo (store, id2, &error));
+  g_assert_true (slv_clo_undo (store, id1, &error));
+  g_assert_no_error (error);
+  slv_test_rm_rf (dir);
+}
+
+/* -- the inspect contract over the whole corpus -- */
+
+static const char *dxf_stems[] = {
+  "GLX4802S19_AAMA.DXF", "GLX4802S19_ASTM.DXF", "MEN CLASSIC TEE.DXF", "ORILEGWB_AAMA.DXF",
+  "ORILEGWB_ASTM.DXF", "SS17_M POLO REG_ASTM.DXF", "WM SLIM TANK.DXF", "clo-box.dxf",
+  "clo-pattern.dxf", "clo2-pattern.dxf", "drill-holes.DXF", "mirrored.DXF", "simple.DXF",
+};
+
+static void
+test_inspect_corpus_patterns (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (dxf_stems); f++)
+    {
+      g_autofree char *rel = g_strdup_printf ("dxf/%s", dxf_stems[f]);
+      g_autofree char *path = slv_test_corpus_path (rel);
+      g_autofree char *stem = NULL;
+      g_autofree char *gt_rel = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(SlvCloImport) import = NULL;
+      g_autoptr(JsonNode) report = NULL;
+      JsonObject *gt;
+      JsonArray *pieces, *truth;
+      double k;
+
+      if (path == NULL)
+        return;
+      stem = g_strndup (dxf_stems[f], strlen (dxf_stems[f]) - 4);
+      gt_rel = g_strdup_printf ("dxf/%s.groundtruth.json", stem);
+      gt = load_truth (parser, gt_rel);
+      k = g_str_equal (json_object_get_string_member (gt, "units"), "ENGLISH") ? 25.4 : 1;
+      import = load (path);
+      report = slv_clo_report_import (import, NULL, FALSE);
+      pieces = json_object_get_array_member (json_array_get_object_element (
+                 json_object_get_array_member (json_node_get_object (report), "patterns"), 0), "pieces");
+      truth = json_object_get_array_member (gt, "pieces");
+      g_assert_cmpuint (json_array_get_length (pieces), ==, json_array_get_length (truth));
+      for (guint i = 0; i < json_array_get_length (truth); i++)
+        {
+          JsonObject *p = json_array_get_object_element (pieces, i);
+          JsonObject *t = json_array_get_object_element (truth, i);
+          double area = json_object_get_double_member (t, "area") * k * k;
+          double perimeter = json_object_get_double_member (t, "perimeter") * k;
+          JsonNode *unfolded = json_object_get_member (p, "unfolded_area_mm2");
+
+          g_assert_cmpstr (json_object_get_string_member (p, "name"), ==, json_object_get_string_member (t, "piece_name"));
+          g_assert_cmpstr (json_object_get_string_member (p, "size"), ==, json_object_get_string_member (t, "size"));
+          if (!json_node_is_null (json_object_get_member (t, "quantity")))
+            g_assert_cmpstr (json_object_get_string_member (p, "quantity_text"), ==,
+                             json_object_get_string_member (t, "quantity"));
+          g_assert_cmpfloat (fabs (json_object_get_double_member (p, "area_mm2") - area), <=, 1e-3 * area);
+          g_assert_cmpfloat (fabs (json_object_get_double_member (p, "perimeter_mm") - perimeter), <=, 1e-3 * perimeter);
+          g_assert_true (json_node_is_null (unfolded) != json_object_get_boolean_member (t, "has_mirror_line_layer6"));
+          if (!json_node_is_null (unfolded))
+            g_assert_cmpfloat (fabs (json_node_get_double (unfolded) - 2 * area), <=, 1e-3 * area);
+        }
+    }
+}
+
+static const struct { const char *mesh, *truth; } mesh_files[] = {
+  { "meshes/makehuman/female_casualsuit01.obj", "meshes/makehuman/female_casualsuit01.groundtruth.json" },
+  { "meshes/makehuman/female_sportsuit01.obj", "meshes/makehuman/female_sportsuit01.groundtruth.json" },
+  { "meshes/makehuman/male_casualsuit02.obj", "meshes/makehuman/male_casualsuit02.groundtruth.json" },
+  { "meshes/makehuman/male_worksuit01.obj", "meshes/makehuman/male_worksuit01.groundtruth.json" },
+  { "meshes/codim-ipc/dress_knife_stage.obj", "meshes/codim-ipc/dress_knife_stage.groundtruth.json" },
+  { "meshes/codim-ipc/dress_knife_drape.obj", "meshes/codim-ipc/dress_knife_drape.groundtruth.json" },
+  { "meshes/codim-ipc/skirt4K.obj", "meshes/codim-ipc/skirt4K.groundtruth.json" },
+  { "meshes/gltf-mens-casual-shirt/scene.gltf", "meshes/gltf-mens-casual-shirt/scene.groundtruth.json" },
+  { "meshes/gltf-jacket-no-textures/scene.gltf", "meshes/gltf-jacket-no-textures/scene.groundtruth.json" },
+};
+
+static void
+test_inspect_corpus_meshes (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (mesh_files); f++)
+    {
+      g_autofree char *path = slv_test_corpus_path (mesh_files[f].mesh);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(SlvCloImport) import = NULL;
+      g_autoptr(JsonNode) report = NULL;
+      JsonObject *gt, *mesh;
+      JsonArray *parts;
+      double want, got = 0;
+      gint64 tris = 0;
+
+      if (path == NULL)
+        return;
+      gt = load_truth (parser, mesh_files[f].truth);
+      want = json_object_has_member (gt, "surface_area")
+             ? json_object_get_double_member (gt, "surface_area")
+             : json_object_get_double_member (gt, "total_surface_area_mesh_space_no_node_transforms");
+      import = load (path);
+      report = slv_clo_report_import (import, NULL, FALSE);
+      mesh = json_array_get_object_element (json_object_get_array_member (json_node_get_object (report), "meshes"), 0);
+      parts = json_object_get_array_member (mesh, "meshes");
+      for (guint i = 0; i < json_array_get_length (parts); i++)
+        {
+          got += json_object_get_double_member (json_array_get_object_element (parts, i), "area_m2");
+          tris += json_object_get_int_member (json_array_get_object_element (parts, i), "triangles");
+        }
+      /* Corpus meshes are read at their stated unit (metres), so m² = file units². */
+      g_assert_cmpfloat (fabs (got - want), <=, 1e-3 * want);
+      g_assert_cmpfloat (fabs (json_object_get_double_member (mesh, "area_m2") - want), <=, 1e-3 * want);
+      g_assert_cmpint (tris, ==, json_object_has_member (gt, "triangles_after_fan_triangulation")
+                                   ? json_object_get_int_member (gt, "triangles_after_fan_triangulation")
+                                   : json_object_get_int_member (gt, "total_triangles"));
+    }
+}
+
+/* -- nesting on every corpus style: checked geometrically -- */
+
+static void
+assert_marker_sound (SlvMarker *m)
+{
+  double width = slv_marker_get_width (m);
+
+  for (guint i = 0; i < slv_marker_get_n_placements (m); i++)
+    {
+      const SlvPlacement *p = slv_marker_get_placement (m, i);
+      SlvBBox b = slv_polygon_bbox (p->outline);
+
+      g_assert_cmpfloat (b.y0, >=, 0);
+      g_assert_cmpfloat (b.y1, <=, width);
+      g_assert_cmpfloat (b.x0, >=, 0);
+      for (guint j = i + 1; j < slv_marker_get_n_placements (m); j++)
+        g_assert_false (slv_polygons_overlap (p->outline, slv_marker_get_placement (m, j)->outline, 1e-6));
+    }
+}
+
+static void
+test_nesting_corpus (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (dxf_stems); f++)
+    {
+      g_autofree char *rel = g_strdup_printf ("dxf/%s", dxf_stems[f]);
+      g_autofree char *path = slv_test_corpus_path (rel);
+      g_autoptr(SlvCloImport) import = NULL;
+      g_autoptr(GPtrArray) uses = NULL;
+      g_autoptr(GString) line = g_string_new (NULL);
+      double width = 150;
+
+      if (path == NULL)
+        return;
+      if (g_str_has_prefix (dxf_stems[f], "clo2") || g_str_has_prefix (dxf_stems[f], "clo-box"))
+        continue;   /* the scale trap and the 3 m box are not garments */
+      import = load (path);
+      uses = slv_clo_import_dup_fabric_uses (import, NULL);
+      g_string_append_printf (line, "%s, size %s, %.0f cm:", dxf_stems[f],
+                              slv_clo_import_get_sample_size (import), width);
+      for (guint u = 0; u < uses->len; u++)
+        {
+          SlvFabricUse *use = g_ptr_array_index (uses, u);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(SlvFabricEstimate) est = slv_clo_import_estimate (import, NULL, use->fabric, width, 180, 0,
+                                                                     0, NULL, NULL, &error);
+
+          g_assert_no_error (error);
+          assert_marker_sound (est->marker);
+          g_assert_cmpfloat (est->efficiency, >, 0.3);
+          g_assert_cmpfloat (est->efficiency, <=, 1);
+          /* The garments laid hold every cut piece. */
+          g_assert_cmpuint (slv_marker_get_n_placements (est->marker), ==, use->cuts * est->garments);
+          g_assert_cmpfloat (fabs (slv_marker_get_piece_area (est->marker) - use->net_mm2 * est->garments),
+                             <=, 1e-6 * use->net_mm2 * est->garments);
+          g_string_append_printf (line, " %s %.1f %% (%u garments)", use->fabric, 100 * est->efficiency,
+                                  est->garments);
+        }
+      g_test_message ("%s", line->str);
+    }
+}
+
+/* -- a folder with a pattern, a BOM and a render -- */
+
+static const guint8 tiny_png[] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+  0, 0, 0x01, 0x00, 0, 0, 0x00, 0x80, 8, 6, 0, 0, 0,
+};
+
+static char *
+copy_into (const char *dir,
+           const char *corpus_rel,
+           const char *name)
+{
+  g_autofree char *src = slv_test_corpus_path (corpus_rel);
+  g_autofree char *data = NULL;
+  char *dest = g_build_filename (dir, name, NULL);
+  gsize len;
+
+  g_assert_nonnull (src);
+  g_assert_true (g_file_get_contents (src, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (dest, data, len, NULL));
+  return dest;
+}
+
+static void
+test_bom_and_renders (void)
+{
+  g_autofree char *probe = slv_test_corpus_path ("dxf/MEN CLASSIC TEE.DXF");
+  g_autofree char *dir = NULL;
+  g_autofree char *bundle = NULL;
+  g_autofree char *dxf = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *import_id = NULL;
+  g_autoptr(SlvStore) store = NULL;
+  g_autoptr(SlvCloImport) import = NULL;
+  g_autoptr(SlvCloPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GHashTable) style_before = NULL;
+  g_autoptr(GHashTable) style_after = NULL;
+  GPtrArray *rows;
+  SlvCloPlanOptions opt;
+  guint review = 0, add = 0, update = 0;
+
+  if (probe == NULL)
+    return;
+  store = demo_store (&dir);
+  bundle = g_build_filename (dir, "handoff", NULL);
+  g_assert_cmpint (g_mkdir (bundle, 0700), ==, 0);
+  dxf = copy_into (bundle, "dxf/MEN CLASSIC TEE.DXF", "tee.dxf");
+  csv = g_build_filename (bundle, "bom.csv", NULL);
+  g_assert_true (g_file_set_contents (csv,
+    "Material ID;Description;Placement;Qty;UOM;Wastage %\n"
+    "0001400101;Main label woven damask 50×20 mm;Neck;1;PC;2\n"
+    "1200106;Rib;Neck rib;0,02;KG;3\n"
+    ";Polybag recycled LDPE with warning;Pack;1;PC;0\n"
+    "X-999;Mystery sequins;Front;12;PC;0\n", -1, NULL));
+  png = g_build_filename (bundle, "front.png", NULL);
+  g_assert_true (g_file_set_contents (png, (const char *) tiny_png, sizeof tiny_png, NULL));
+
+  import = load (bundle);
+  g_assert_cmpuint (slv_clo_import_get_bom_lines (import)->len, ==, 4);
+  g_assert_cmpuint (slv_clo_import_get_renders (import)->len, ==, 1);
+  slv_clo_plan_options_init (&opt);
+  opt.efficiency = 0.8;
+  plan = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
+  g_assert_no_error (error);
+  rows = slv_clo_plan_get_bom_rows (plan);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SlvCloBomRow *r = g_ptr_array_index (rows, i);
+
+      g_test_message ("row %u: %s → %s (%.2f, %s)", r->row, r->name, r->material_code ? r->material_code : "-",
+                      r->confidence, r->reason ? r->reason : "no match");
+      review += !r->accepted;
+      add += r->accepted && r->bom_line_id == NULL;
+      update += r->accepted && r->bom_line_id != NULL;
+    }
+  /* Label by code, rib by code without zeros (an existing line), polybag
+   * by name; the sequins wait for review. */
+  g_assert_cmpuint (add, ==, 2);
+  g_assert_cmpuint (update, ==, 1);
+  g_assert_cmpuint (review, ==, 1);
+  g_assert_cmpuint (slv_clo_plan_count_review (plan), ==, 1);
+  g_assert_cmpfloat (((SlvCloBomRow *) g_ptr_array_index (rows, 0))->confidence, ==, 1.0);
+  g_assert_cmpfloat (((SlvCloBomRow *) g_ptr_array_index (rows, 1))->confidence, ==, 0.95);
+  g_assert_cmpfloat (((SlvCloBomRow *) g_ptr_array_index (rows, 2))->confidence, ==, 0.9);
+
+  before = slv_clo_store_list_bom_lines (store, slv_clo_plan_get_costing_id (plan), NULL);
+  style_before = slv_clo_store_get_row (store, "style", slv_clo_plan_get_style_id (plan), NULL);
+  g_assert_true (slv_clo_plan_apply (plan, &import_id, &error));
+  g_assert_no_error (error);
+  after = slv_clo_store_list_bom_lines (store, slv_clo_plan_get_costing_id (plan), NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 2);
+  {
+    /* The rib's consumption comes from the pattern, its wastage from the BOM. */
+    g_autoptr(GHashTable) rib = bom_line_by_placement (store, slv_clo_plan_get_costing_id (plan), "Neck rib");
+
+    g_assert_nonnull (rib);
+    g_assert_cmpstr (g_hash_table_lookup (rib, "wastage_pct"), ==, "3");
+    g_assert_cmpstr (g_hash_table_lookup (rib, "consumption"), !=, "0.02");
+  }
+  style_after = slv_clo_store_get_row (store, "style", slv_clo_plan_get_style_id (plan), NULL);
+  if (!g_hash_table_contains (style_before, "cover_blob"))
+    g_assert_true (g_hash_table_contains (style_after, "cover_blob"));
+
+  g_assert_true (slv_clo_undo (store, import_id, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) undone = slv_clo_store_list_bom_lines (store, slv_clo_plan_get_costing_id (plan), NULL);
+    g_autoptr(GHashTable) style_undone = slv_clo_store_get_row (store, "style", slv_clo_plan_get_style_id (plan), NULL);
+
+    g_assert_cmpuint (undone->len, ==, before->len);
+    for (guint i = 0; i < undone->len; i++)
+      for (const char * const *c = (const char * const[]) { "consumption", "placement", "wastage_pct", "calc", NULL }; *c; c++)
+        g_assert_cmpstr (g_hash_table_lookup (g_ptr_array_index (undone, i), *c), ==,
+                         g_hash_table_lookup (g_ptr_array_index (before, i), *c));
+    g_assert_cmpstr (g_hash_table_lookup (style_undone, "cover_blob"), ==, g_hash_table_lookup (style_before, "cover_blob"));
+  }
+
+  /* The review: the user picks a material for the sequins. */
+  {
+    g_autoptr(SlvCloPlan) again = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
+    g_autoptr(GHashTable) body = bom_line_by_placement (store, slv_clo_plan_get_costing_id (again), "body");
+
+    g_assert_true (slv_clo_plan_set_bom_material (again, 5, g_hash_table_lookup (body, "material_id"), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (slv_clo_plan_count_review (again), ==, 0);
+    g_assert_false (slv_clo_plan_set_bom_material (again, 99, NULL, &error));
+    g_clear_error (&error);
+    /* A fabric re-matched and an efficiency overridden recompute at once. */
+    g_assert_true (slv_clo_plan_set_efficiency (again, "FABRIC", 0.5, &error));
+    g_assert_cmpfloat_with_epsilon (slv_clo_plan_find_fabric (again, "FABRIC")->estimate->efficiency, 0.5, 1e-12);
+    g_assert_true (slv_clo_plan_set_fabric_line (again, "RIB", NULL, &error));
+    g_assert_null (slv_clo_plan_find_fabric (again, "RIB")->bom_line_id);
+    g_assert_cmpuint (slv_clo_plan_count_review (again), ==, 1);
+  }
+  slv_test_rm_rf (dir);
+}
+
+/* -- CLO's Pattern2D ids between a DXF and the 3-D panels -- */
+
+static void
+test_panel_matching (void)
+{
+  g_autofree char *probe = slv_test_corpus_path ("meshes/gltf-mens-casual-shirt/scene.gltf");
+  g_autofree char *dir = NULL;
+  g_autofree char *gltf = NULL;
+  g_autofree char *bin = NULL;
+  g_autofree char *dxf = NULL;
+  g_autoptr(SlvCloImport) import = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GString) text = g_string_new ("  0\nSECTION\n  2\nBLOCKS\n");
+  static const char *ids[] = { "22591", "7658", "1" };
+  guint both = 0, dxf_only = 0, mesh_only = 0;
+
+  if (probe == NULL)
+    return;
+  dir = slv_test_make_tmpdir ("slv-panels");
+  gltf = copy_into (dir, "meshes/gltf-mens-casual-shirt/scene.gltf", "scene.gltf");
+  bin = copy_into (dir, "meshes/gltf-mens-casual-shirt/scene.bin", "scene.bin");
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_string_append_printf (text,
+      "  0\nBLOCK\n  2\nPattern2D_%s_M\n  0\nTEXT\n  8\n1\n  1\nPIECE NAME: Pattern2D_%s\n"
+      "  0\nTEXT\n  8\n1\n  1\nSIZE: M\n  0\nPOLYLINE\n  8\n1\n 70\n1\n"
+      "  0\nVERTEX\n 10\n0\n 20\n0\n  0\nVERTEX\n 10\n300\n 20\n0\n  0\nVERTEX\n 10\n300\n 20\n400\n"
+      "  0\nSEQEND\n  0\nENDBLK\n", ids[i], ids[i]);
+  g_string_append (text, "  0\nENDSEC\n  0\nSECTION\n  2\nENTITIES\n  0\nTEXT\n  8\n1\n  1\nUNITS: METRIC\n"
+                         "  0\nTEXT\n  8\n1\n  1\nSAMPLE SIZE: M\n  0\nENDSEC\n  0\nEOF\n");
+  dxf = g_build_filename (dir, "shirt.dxf", NULL);
+  g_assert_true (g_file_set_contents (dxf, text->str, text->len, NULL));
+
+  import = load (dir);
+  matches = slv_clo_import_dup_panel_matches (import, NULL);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      SlvPanelMatch *m = g_ptr_array_index (matches, i);
+
+      both += m->piece && m->mesh;
+      dxf_only += m->piece && !m->mesh;
+      mesh_only += !m->piece && m->mesh;
+      if (m->piece && m->mesh)
+        {
+          g_assert_cmpfloat_with_epsilon (m->piece_area_m2, 0.06, 1e-9);
+          g_assert_cmpfloat (m->mesh_area_m2, >, 0);
+        }
+    }
+  g_assert_cmpuint (both, ==, 2);
+  g_assert_cmpuint (dxf_only, ==, 1);
+  g_assert_cmpuint (mesh_only, ==, 15);
+  /* The textures are not beside the copy: reported, not fatal. */
+  {
+    g_autoptr(GPtrArray) warnings = slv_clo_import_dup_warnings (import);
+
+    g_assert_true (slv_warnings_has (warnings, "texture-missing"));
+  }
+  slv_test_rm_rf (dir);
+}
+
+/* -- the cost hook the pricing engine will fill -- */
+
+static gboolean
+fake_cost (SlvStore    *store,
+           const char  *costing_id,
+           GHashTable  *consumptions,
+           char       **currency,
+           char       **before,
+           char       **after,
+           gpointer     user_data,
+           GError     **error)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  g_assert_cmpuint (g_hash_table_size (consumptions), ==, 2);
+  *currency = g_strdup ("USD");
+  *before = g_strdup ("3.60");
+  *after = g_strdup ("3.41");
+  return TRUE;
+}
+
+static void
+test_cost_hook (void)
+{
+  g_autofree char *dxf = slv_test_corpus_path ("dxf/MEN CLASSIC TEE.DXF");
+  g_autofree char *dir = NULL;
+  g_autoptr(SlvStore) store = NULL;
+  g_autoptr(SlvCloImport) import = NULL;
+  g_autoptr(SlvCloPlan) plan = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(GError) error = NULL;
+  SlvCloPlanOptions opt;
+  JsonObject *cost;
+  guint calls = 0;
+
+  if (dxf == NULL)
+    return;
+  store = demo_store (&dir);
+  import = load (dxf);
+  slv_clo_plan_options_init (&opt);
+  opt.efficiency = 0.8;
+  plan = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
+  json = slv_clo_plan_to_json (plan);
+  cost = json_object_get_object_member (json_node_get_object (json), "cost");
+  g_assert_cmpstr (json_object_get_string_member (cost, "status"), ==, "not-available");
+  g_clear_pointer (&json, json_node_unref);
+
+  slv_clo_set_cost_func (fake_cost, &calls);
+  json = slv_clo_plan_to_json (plan);
+  slv_clo_set_cost_func (NULL, NULL);
+  cost = json_object_get_object_member (json_node_get_object (json), "cost");
+  g_assert_cmpstr (json_object_get_string_member (cost, "status"), ==, "ok");
+  g_assert_cmpstr (json_object_get_string_member (cost, "after"), ==, "3.41");
+  g_assert_cmpuint (calls, ==, 1);
+  slv_test_rm_rf (dir);
+}
+
+static void
+test_plan_errors (void)
+{
+  g_autofree char *dxf = slv_test_corpus_path ("dxf/WM SLIM TANK.DXF");
+  g_autofree char *dir = NULL;
+  g_autoptr(SlvStore) store = NULL;
+  g_autoptr(SlvCloImport) import = NULL;
+  g_autoptr(SlvCloPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  SlvCloPlanOptions opt;
+
+  if (dxf == NULL)
+    return;
+  store = demo_store (&dir);
+  import = load (dxf);
+  plan = slv_clo_plan_new (store, import, "NO-SUCH-STYLE", NULL, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SLV_CLO_ERROR, SLV_CLO_ERROR_NO_STYLE);
+  g_clear_error (&error);
+  slv_clo_plan_options_init (&opt);
+  opt.size = "XXXL";
+  plan = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, SLV_CLO_ERROR, SLV_CLO_ERROR_NO_SIZE);
+  g_assert_nonnull (strstr (error->message, "36"));
+  g_clear_error (&error);
+  /* The Tank's own size 36 by name; the tank style's BOM line counts a rib. */
+  opt.size = "36";
+  plan = slv_clo_plan_new (store, import, "NL27S-TK003", &opt, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (slv_clo_plan_get_size (plan), ==, "36");
+  {
+    g_autoptr(SlvCloImport) none = slv_clo_import_new ();
+    g_autofree char *zprj = g_build_filename (dir, "Tee.zprj", NULL);
+
+    g_assert_true (g_file_set_contents (zprj, "PK\003\004", -1, NULL));
+    g_assert_false (slv_clo_import_load (none, zprj, NULL, &error));
+    g_assert_error (error, SLV_BUNDLE_ERROR, SLV_BUNDLE_ERROR_PROPRIETARY);
+  }
+  slv_test_rm_rf (dir);
+}
+
+/* -- the command line -- */
+
+static char *
+run_cli (int         *status,
+         const char  *first,
+         ...)
+{
+  g_autofree char *cli = slv_test_build_path ("src/cli/selvedge-cli");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, cli);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, status, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *box = slv_test_corpus_path ("dxf/clo-box.dxf");
+  g_autofree char *jacket = NULL;
+  g_autofree char *tee = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *ws = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlvStore) store = NULL;
+  JsonObject *piece, *mesh;
+  int status;
+
+  if (box == NULL)
+    return;
+  out = run_cli (&status, "clo", "inspect", box, "--json", NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  piece = json_array_get_object_element (json_object_get_array_member (
+            json_array_get_object_element (json_object_get_array_member (
+              json_node_get_object (json_parser_get_root (parser)), "patterns"), 0), "pieces"), 0);
+  g_assert_cmpstr (json_object_get_string_member (piece, "name"), ==, "Pattern2D_4937");
+  g_assert_cmpfloat (fabs (json_object_get_double_member (piece, "area_mm2") - 9299.9747 * 645.16), <, 1);
+  g_assert_true (json_node_is_null (json_object_get_member (piece, "unfolded_area_mm2")));
+  g_clear_pointer (&out, g_free);
+
+  jacket = slv_test_corpus_path ("meshes/gltf-jacket-no-textures/scene.gltf");
+  out = run_cli (&status, "clo", "inspect", jacket, "--json", NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  mesh = json_array_get_object_element (json_object_get_array_member (
+           json_node_get_object (json_parser_get_root (parser)), "meshes"), 0);
+  g_assert_cmpfloat (fabs (json_object_get_double_member (mesh, "area_m2") - 21.049694), <, 21.049694e-3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (mesh, "warnings")), ==, 3);
+  g_clear_pointer (&out, g_free);
+
+  /* import: dry run changes nothing; the real run does, and undo reverts. */
+  tee = slv_test_corpus_path ("dxf/MEN CLASSIC TEE.DXF");
+  store = demo_store (&dir);
+  ws = g_strdup (slv_store_get_path (store));
+  g_clear_object (&store);
+  out = run_cli (&status, "clo", "import", tee, "--style", TEE_CODE, ws, "--dry-run", "--json", NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "\"new_consumption\""));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "clo", "import", tee, "--style", TEE_CODE, ws, "--efficiency", "0.8", NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "clo", "undo", "--style", TEE_CODE, ws, NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "clo", "undo", "--style", TEE_CODE, ws, NULL);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (&status, "clo", "inspect", "/nonexistent.dxf", NULL);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  slv_test_rm_rf (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/services/clo/tee-into-demo-style", test_tee_into_demo_style);
+  g_test_add_func ("/services/clo/reimport-diff", test_reimport_diff);
+  g_test_add_func ("/services/clo/inspect-corpus-patterns", test_inspect_corpus_patterns);
+  g_test_add_func ("/services/clo/inspect-corpus-meshes", test_inspect_corpus_meshes);
+  g_test_add_func ("/services/clo/nesting-corpus", test_nesting_corpus);
+  g_test_add_func ("/services/clo/bom-and-renders", test_bom_and_renders);
+  g_test_add_func ("/services/clo/panel-matching", test_panel_matching);
+  g_test_add_func ("/services/clo/cost-hook", test_cost_hook);
+  g_test_add_func ("/services/clo/plan-errors", test_plan_errors);
+  g_test_add_func ("/services/clo/cli", test_cli);
+  return g_test_run ();
+}
