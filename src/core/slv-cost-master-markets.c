@@ -162,6 +162,7 @@ slv_cost_master_add_margin_rule (SlvCostMaster            *self,
   g_autoptr(SlvExpr) expr = NULL;
   SlvMarginRule *rule = g_new0 (SlvMarginRule, 1);
   guint n_vars;
+  const SlvExprVar *vars = slv_margin_rule_variables (&n_vars);
 
   rule->id = g_strdup (spec->id);
   rule->channel = g_strdup (spec->channel ? spec->channel : "retail");
@@ -183,7 +184,7 @@ slv_cost_master_add_margin_rule (SlvCostMaster            *self,
     }
   expr = slv_expr_parse (spec->expression ? spec->expression : "", NULL, &local);
   if (expr == NULL ||
-      !slv_expr_check (expr, slv_margin_rule_variables (&n_vars), n_vars, SLV_EXPR_NUMBER, NULL, &local))
+      !slv_expr_check (expr, vars, n_vars, SLV_EXPR_NUMBER, NULL, &local))
     {
       rule->problem = g_strdup_printf (_("Margin rule “%s”: %s"), rule->name, local->message);
       g_set_error_literal (error, SLV_COSTING_ERROR, SLV_COSTING_ERROR_RULE, rule->problem);
