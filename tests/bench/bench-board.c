@@ -265,10 +265,11 @@ open_board (const char  *path,
   for (guint i = 0; i < visible->len; i++)
     if (levels[i] != SLV_MIP_NONE)
       {
-        g_autoptr(SlvMipImage) img = slv_mip_cache_load (cache, slv_board_item_get_blob (g_ptr_array_index (visible, i)),
-                                                         levels[i], NULL, &error);
+        SlvMipImage *img = slv_mip_cache_load (cache, slv_board_item_get_blob (g_ptr_array_index (visible, i)),
+                                               levels[i], NULL, &error);
 
         check (error);
+        g_object_unref (img);
       }
   g_free (levels);
   return (now_us () - t0) / 1e6;
@@ -314,10 +315,11 @@ pan (SlvBoardDoc *doc,
         if (levels[i] != SLV_MIP_NONE)
           {
             g_autoptr(GError) error = NULL;
-            g_autoptr(SlvMipImage) img = slv_mip_cache_load (cache, slv_board_item_get_blob (g_ptr_array_index (visible, i)),
-                                                             levels[i], NULL, &error);
+            SlvMipImage *img = slv_mip_cache_load (cache, slv_board_item_get_blob (g_ptr_array_index (visible, i)),
+                                                   levels[i], NULL, &error);
 
             check (error);
+            g_object_unref (img);
           }
     }
   memory (&rss, &hwm);

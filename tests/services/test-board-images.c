@@ -398,6 +398,7 @@ test_mip_requests_and_budget (Fixture       *f,
     g_autoptr(SlvMipImage) best = slv_mip_cache_lookup_best (cache, shas->pdata[3], SLV_MIP_1024);
 
     /* the 256 stands in while the 1024 is made */
+    g_assert_nonnull (img);
     g_assert_nonnull (best);
     g_assert_cmpint (slv_mip_image_get_level (best), ==, SLV_MIP_256);
   }
