@@ -209,7 +209,15 @@ key_below (const char *after)
     return g_steal_pointer (&ib);
   if (after[0] == 'A' && strspn (ib + 1, "0") == strlen (ib + 1))
     return NULL;
-  return decrement (ib);
+  {
+    g_autofree char *below = decrement (ib);
+
+    /* The smallest integer stays free (nothing could go below it): use
+     * a fraction on it instead. */
+    if (below[0] == 'A' && strspn (below + 1, "0") == strlen (below + 1))
+      return with_fraction (below, "", NULL);
+    return g_steal_pointer (&below);
+  }
 }
 
 static char *

@@ -4,12 +4,18 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include <math.h>
 #include <string.h>
 
 #include "core/slv-board-item.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+/* abort(), not g_error(): libFuzzer saves the input on SIGABRT. */
+#define fail(...) G_STMT_START { fprintf (stderr, __VA_ARGS__); fputc ('\n', stderr); abort (); } G_STMT_END
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
@@ -32,12 +38,12 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
       /* what was taken writes back and reads again the same */
       if (!slv_board_item_state_set_column (t, data[0] % n, back))
-        g_error ("column %u refused its own text “%s”", data[0] % n, back);
+        fail ("column %u refused its own text “%s”", data[0] % n, back);
     }
   slv_board_item_parse_crop (text, &crop);
   if (!(crop.x >= 0 && crop.y >= 0 && crop.w > 0 && crop.h > 0 && isfinite (crop.w) &&
         crop.x + crop.w <= 1 + 1e-9 && crop.y + crop.h <= 1 + 1e-9))
-    g_error ("crop out of the image");
+    fail ("crop out of the image");
   again = slv_board_item_format_crop (&crop);
   return 0;
 }
