@@ -411,6 +411,8 @@ test_mip_requests_and_budget (Fixture       *f,
   slv_mip_cache_request (cache, "0000000000000000000000000000000000000000000000000000000000000000", SLV_MIP_64);
   while (ready == 0)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_true (slv_mip_cache_has_failed (cache, "0000000000000000000000000000000000000000000000000000000000000000"));
+  g_assert_false (slv_mip_cache_has_failed (cache, shas->pdata[0]));
   slv_mip_cache_request (cache, "0000000000000000000000000000000000000000000000000000000000000000", SLV_MIP_64);
   g_assert_false (g_main_context_pending (NULL));
 }
