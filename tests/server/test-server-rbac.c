@@ -283,6 +283,75 @@ test_revoke_and_gain (void)
   }
 }
 
+
+static guint
+search_count (SlvTestClient *c,
+              const char    *query,
+              const char    *want_row)
+{
+  g_autofree char *q = g_uri_escape_string (query, NULL, FALSE);
+  g_autofree char *path = g_strconcat ("/v1/search?q=", q, NULL);
+  g_autoptr(JsonNode) found = slv_test_client_call (c, "GET", path, NULL);
+  JsonArray *results;
+  guint hits = 0;
+
+  g_assert_cmpuint (c->status, ==, 200);
+  results = json_object_get_array_member (json_node_get_object (found), "results");
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *r = json_array_get_object_element (results, i);
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (r, "bucket"), "brand:" BRAND));
+      if (want_row == NULL || strcmp (json_object_get_string_member (r, "row"), want_row) == 0)
+        hits++;
+    }
+  return hits;
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(SlvTestClient) a = NULL;
+  g_autoptr(SlvSyncPushRequest) b = NULL;
+  g_autoptr(SlvSyncPushResponse) r = NULL;
+  g_autofree char *h = NULL, *material = slv_uuid_v7_new (), *board = slv_uuid_v7_new ();
+  g_autofree char *item = slv_uuid_v7_new (), *gone = slv_uuid_v7_new (), *bj = NULL;
+
+  SLV_REQUIRE_SERVER ();
+  a = slv_env_client (admin_a);
+  h = slv_test_client_tick (a);
+  bj = slv_json_quote (board);
+  b = slv_test_client_batch (a);
+  slv_env_create_row (b, h, "material", material, BRAND, "code", "\"000000100042\"", "name", "\"Slub jersey\"",
+                      "kind", "\"fabric\"", "unit", "\"KG\"", "composition", "\"95% organic cotton 5% elastane\"", NULL);
+  slv_env_create_row (b, h, "board", board, BRAND, "name", "\"Seaside moodboard\"", NULL);
+  slv_env_create_row (b, h, "board_item", item, BRAND, "board_id", bj, "kind", "\"note\"", "z", "\"a0\"",
+                      "text", "\"Try indigo overdye\"", "x", "0", "y", "0", "w", "1", "h", "1", "rotation", "0", NULL);
+  slv_env_create_row (b, h, "style", gone, BRAND, "code", "\"G-1\"", "name", "\"Vanishing organic tee\"", NULL);
+  r = push_ok (a, b);
+  g_assert_cmpuint (search_count (a, "vanishing", gone), ==, 1);
+  {
+    g_autoptr(SlvSyncPushRequest) del = slv_test_client_batch (a);
+    g_autofree char *h2 = slv_test_client_tick (a);
+    g_autoptr(SlvSyncPushResponse) rd = NULL;
+
+    slv_test_batch_op (del, "style", gone, "deleted", "true", h2, h);
+    rd = push_ok (a, del);
+  }
+  g_assert_cmpuint (search_count (a, "organic cotton", material), ==, 1);
+  g_assert_cmpuint (search_count (a, "000000100042", material), ==, 1);
+  g_assert_cmpuint (search_count (a, "seaside", board), ==, 1);
+  g_assert_cmpuint (search_count (a, "indigo", item), ==, 1);
+  g_assert_cmpuint (search_count (a, "vanishing", NULL), ==, 0);          /* deleted rows are not found */
+  g_assert_cmpuint (search_count (a, "'); DROP TABLE style; --", NULL), ==, 0);
+  g_assert_cmpuint (search_count (a, "\"unbalanced", NULL), ==, 0);
+  {
+    g_autoptr(JsonNode) empty = slv_test_client_call (a, "GET", "/v1/search?q=", NULL);
+
+    g_assert_cmpuint (a->status, ==, 400);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -298,6 +367,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/server/rbac/scan-every-role", test_scan_every_role);
   g_test_add_func ("/server/rbac/supplier-and-moves", test_supplier_and_moves);
   g_test_add_func ("/server/rbac/revoke-and-gain", test_revoke_and_gain);
+  g_test_add_func ("/server/rbac/search", test_search);
   rc = g_test_run ();
   if (slv_env.server != NULL)
     slv_server_test_env_teardown ();
