@@ -13,9 +13,31 @@
 
 struct _SlvDb
 {
-  char    *conninfo;
-  GPrivate conn_key;
+  char *conninfo;
 };
+
+/* The calling thread's pooled connection (static: a GPrivate is never freed). */
+typedef struct
+{
+  SlvDb  *db;
+  PGconn *conn;
+} ThreadConn;
+
+static void
+thread_conn_free (gpointer data)
+{
+  ThreadConn *tc = data;
+
+  if (tc == NULL)
+    return;
+  if (tc->conn != NULL)
+    PQfinish (tc->conn);
+  g_free (tc);
+}
+
+static GPrivate conn_key = G_PRIVATE_INIT (thread_conn_free);
+
+
 
 #define MAX_PREPARED 256
 
@@ -47,21 +69,12 @@ forget_prepared (void)
 
 G_DEFINE_QUARK (slv-db-error-quark, slv_db_error)
 
-static void
-finish_conn (gpointer data)
-{
-  if (data != NULL)
-    PQfinish (data);
-}
-
 SlvDb *
 slv_db_new (const char *conninfo)
 {
   SlvDb *db = g_new0 (SlvDb, 1);
-  GPrivate key = G_PRIVATE_INIT (finish_conn);
 
   db->conninfo = g_strdup (conninfo ? conninfo : "");
-  db->conn_key = key;
   return db;
 }
 
@@ -104,32 +117,38 @@ PGconn *
 slv_db_get_conn (SlvDb   *db,
                  GError **error)
 {
-  PGconn *conn = g_private_get (&db->conn_key);
+  ThreadConn *tc = g_private_get (&conn_key);
 
-  if (conn != NULL && PQstatus (conn) == CONNECTION_OK)
-    return conn;
+  if (tc != NULL && tc->db == db && tc->conn != NULL && PQstatus (tc->conn) == CONNECTION_OK)
+    return tc->conn;
   forget_prepared ();
-  if (conn != NULL)
+  if (tc != NULL && tc->db == db && tc->conn != NULL)
     {
-      PQreset (conn);
-      if (PQstatus (conn) == CONNECTION_OK)
+      PQreset (tc->conn);
+      if (PQstatus (tc->conn) == CONNECTION_OK)
         {
-          PQclear (PQexec (conn, "SET TIME ZONE 'UTC'"));
-          return conn;
+          PQclear (PQexec (tc->conn, "SET TIME ZONE 'UTC'; SET client_min_messages = warning"));
+          return tc->conn;
         }
-      g_private_replace (&db->conn_key, NULL);
     }
-  conn = slv_db_connect (db->conninfo, error);
-  if (conn != NULL)
-    g_private_set (&db->conn_key, conn);
-  return conn;
+  g_private_replace (&conn_key, NULL);
+  tc = g_new0 (ThreadConn, 1);
+  tc->db = db;
+  tc->conn = slv_db_connect (db->conninfo, error);
+  if (tc->conn == NULL)
+    {
+      g_free (tc);
+      return NULL;
+    }
+  g_private_set (&conn_key, tc);
+  return tc->conn;
 }
 
 void
 slv_db_drop_conn (SlvDb *db)
 {
   forget_prepared ();
-  g_private_replace (&db->conn_key, NULL);
+  g_private_replace (&conn_key, NULL);
 }
 
 static void
