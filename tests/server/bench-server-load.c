@@ -4,7 +4,8 @@
  * fields. Prints ops/s, latency percentiles and fields/s.
  *
  * Environment: SELVEDGE_BENCH_SECONDS (60), SELVEDGE_BENCH_CLIENTS (50),
- * SELVEDGE_BENCH_BATCH (ops per push, 250), SELVEDGE_BENCH_FIELDS (1000000).
+ * SELVEDGE_BENCH_BATCH (ops per push, a run per comma-separated value: 1000,250),
+ * SELVEDGE_BENCH_FIELDS (1000000).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,7 +35,7 @@ typedef struct
   gint64      deadline_us;
   guint       batch_ops;
   char      **rows;
-  char      **last_value;
+  GHashTable *expected;    /* "row/field" → last value sent */
   GArray     *push_ms;     /* double */
   GArray     *pull_ms;
   guint64     ops_sent;
@@ -71,7 +72,6 @@ create_rows (SlvTestClient *c,
   g_autoptr(SlvSyncPushResponse) r = NULL;
 
   w->rows = g_new0 (char *, ROWS_PER_CLIENT + 1);
-  w->last_value = g_new0 (char *, ROWS_PER_CLIENT + 1);
   for (guint i = 0; i < ROWS_PER_CLIENT; i++)
     {
       w->rows[i] = slv_uuid_v7_new ();
@@ -101,8 +101,10 @@ one_push (SlvTestClient *c,
       guint row = i % ROWS_PER_CLIENT;
       g_autofree char *value = g_strdup_printf ("\"w%u n%" G_GUINT64_FORMAT " i%u\"", w->index, n, i);
 
-      slv_test_batch_op (b, "style", w->rows[row], i / ROWS_PER_CLIENT % 2 ? "description" : "category",
-                         value, h, NULL);
+      const char *field = i / ROWS_PER_CLIENT % 2 ? "description" : "category";
+
+      slv_test_batch_op (b, "style", w->rows[row], field, value, h, NULL);
+      g_hash_table_replace (w->expected, g_strconcat (w->rows[row], "/", field, NULL), g_strndup (value + 1, strlen (value) - 2));
     }
   json = slv_sync_push_request_to_json (b);
   body = g_bytes_new_take (json, strlen (json));
@@ -238,17 +240,36 @@ count_lost (Worker *workers,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *pattern = g_strdup_printf ("w%u n%%", workers[i].index);
-      g_autofree char *rows = g_strdup_printf ("%u", ROWS_PER_CLIENT);
-      g_autofree char *v = slv_test_db_scalar (slv_env.db,
-                                               "SELECT count (*) FROM sync_field f WHERE f.field IN ('category', 'description') "
-                                               "AND f.value #>> '{}' LIKE $1", pattern, NULL);
+      GHashTableIter iter;
+      gpointer key, value;
 
-      /* each of the client's rows holds its newest category and description */
-      if (workers[i].batches > 0 && g_ascii_strtoull (v, NULL, 10) != 2 * ROWS_PER_CLIENT)
-        lost++;
+      g_hash_table_iter_init (&iter, workers[i].expected);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          g_auto(GStrv) parts = g_strsplit (key, "/", 2);
+          g_autofree char *stored = slv_test_db_scalar (slv_env.db, "SELECT value #>> '{}' FROM sync_field WHERE "
+                                                        "tbl = 'style' AND row_id = $1::uuid AND field = $2",
+                                                        parts[0], parts[1], NULL);
+
+          if (g_strcmp0 (stored, value) != 0)
+            lost++;
+        }
     }
   return lost;
+}
+
+static void
+create_brand (void)
+{
+  g_autofree char *email = slv_env_user ("admin", "brand:" BRAND);
+  g_autoptr(SlvTestClient) a = slv_env_client (email);
+  g_autoptr(SlvSyncPushRequest) b = slv_test_client_batch (a);
+  g_autofree char *h = slv_test_client_tick (a);
+  g_autoptr(SlvSyncPushResponse) r = NULL;
+
+  slv_env_create_row (b, h, "brand", BRAND, BRAND, "code", "\"LOAD\"", "name", "\"Load\"", NULL);
+  r = slv_test_client_push (a, b);
+  g_assert_nonnull (r);
 }
 
 static void
@@ -256,7 +277,15 @@ load_test (guint clients,
            guint seconds,
            guint batch_ops)
 {
-  g_autofree Worker *workers = g_new0 (Worker, clients);
+  static guint run;
+  g_autofree char *db_name = g_strdup_printf ("load%u", ++run);
+  g_autofree char *conninfo = slv_pg_cluster_create_db (slv_env.cluster, db_name);
+  const char *args[] = { "--workers=8", NULL };
+  SlvTestServer *server = slv_test_server_start (slv_env.cluster, conninfo, args, NULL);
+  SlvTestServer *saved_server = slv_env.server;
+  const char *saved_url = slv_env.url;
+  PGconn *saved_db = slv_env.db;
+  g_autofree Worker *workers = NULL;
   g_autofree GThread **threads = g_new0 (GThread *, clients);
   g_autoptr(GArray) push_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) pull_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -267,11 +296,20 @@ load_test (guint clients,
   gint64 start;
   double secs;
 
+  /* each run has its own database, so fresh clients start from an empty log */
+  slv_env.server = server;
+  slv_env.url = slv_test_server_get_url (server);
+  slv_env.db = slv_test_server_db (server);
+  workers = g_new0 (Worker, clients);
+  ready_count = 0;
+  deadline_us = 0;
+  create_brand ();
   for (guint i = 0; i < 5; i++)
     emails[i] = slv_env_user ("admin", "brand:" BRAND);
   for (guint i = 0; i < clients; i++)
     {
       workers[i] = (Worker) { i, emails[i % 5], 0, batch_ops };
+      workers[i].expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       workers[i].push_ms = g_array_new (FALSE, FALSE, sizeof (double));
       workers[i].pull_ms = g_array_new (FALSE, FALSE, sizeof (double));
       threads[i] = g_thread_new ("client", worker_thread, &workers[i]);
@@ -306,7 +344,7 @@ load_test (guint clients,
   printf ("  check: applied %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " ops (other %" G_GUINT64_FORMAT
           "), seq advanced %" G_GINT64_FORMAT " for %" G_GUINT64_FORMAT " batches, "
           "%" G_GUINT64_FORMAT " replays (%" G_GUINT64_FORMAT " differed), errors %" G_GUINT64_FORMAT
-          ", clients with lost writes %" G_GUINT64_FORMAT "\n",
+          ", fields whose last write is missing %" G_GUINT64_FORMAT "\n",
           applied, sent, other, g_ascii_strtoll (seq_after, NULL, 10) - g_ascii_strtoll (seq_before, NULL, 10),
           batches, replays, mismatch, errors, count_lost (workers, clients));
   for (guint i = 0; i < clients; i++)
@@ -314,10 +352,14 @@ load_test (guint clients,
       g_array_unref (workers[i].push_ms);
       g_array_unref (workers[i].pull_ms);
       g_strfreev (workers[i].rows);
-      g_strfreev (workers[i].last_value);
+      g_hash_table_unref (workers[i].expected);
     }
   for (guint i = 0; i < 5; i++)
     g_free (emails[i]);
+  slv_env.server = saved_server;
+  slv_env.url = saved_url;
+  slv_env.db = saved_db;
+  slv_test_server_stop (server);
 }
 
 #define BIG_BRAND "0190f3c2-b16b-7000-8000-000000000001"
@@ -416,7 +458,7 @@ main (int argc, char *argv[])
   const char *args[] = { "--workers=8", NULL };
   guint seconds = env_uint ("SELVEDGE_BENCH_SECONDS", 60);
   guint clients = env_uint ("SELVEDGE_BENCH_CLIENTS", 50);
-  guint batch = env_uint ("SELVEDGE_BENCH_BATCH", 250);
+  g_auto(GStrv) batches = g_strsplit (g_getenv ("SELVEDGE_BENCH_BATCH") ? g_getenv ("SELVEDGE_BENCH_BATCH") : "1000,250", ",", -1);
   guint fields = env_uint ("SELVEDGE_BENCH_FIELDS", 1000000);
 
   setvbuf (stdout, NULL, _IOLBF, 0);
@@ -425,22 +467,10 @@ main (int argc, char *argv[])
       printf ("%s\n", slv_pg_cluster_skip_message ());
       return 0;
     }
-  {
-    g_autofree char *email = slv_env_user ("admin", "brand:" BRAND);
-    g_autoptr(SlvTestClient) a = slv_env_client (email);
-    g_autoptr(SlvSyncPushRequest) b = slv_test_client_batch (a);
-    g_autofree char *h = slv_test_client_tick (a);
-    g_autoptr(SlvSyncPushResponse) r = NULL;
-
-    slv_env_create_row (b, h, "brand", BRAND, BRAND, "code", "\"LOAD\"", "name", "\"Load\"", NULL);
-    r = slv_test_client_push (a, b);
-  }
-  if (seconds > 0)
-    load_test (clients, seconds, batch);
+  for (guint i = 0; seconds > 0 && batches[i] != NULL; i++)
+    load_test (clients, seconds, (guint) g_ascii_strtoull (batches[i], NULL, 10));
   if (fields > 0)
-    {
-      initial_pull (fields);
-    }
+    initial_pull (fields);
   slv_server_test_env_teardown ();
   return 0;
 }
