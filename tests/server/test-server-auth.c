@@ -424,7 +424,7 @@ static void
 test_rate_limit (void)
 {
   g_autofree char *conninfo = NULL;
-  const char *args[] = { "--rate-limit=1", "--rate-burst=3", NULL };
+  const char *args[] = { "--rate-limit=1", "--rate-burst=3", "--jwt-alg=HS256", NULL };   /* and HS256 tokens */
   SlvTestServer *limited;
   g_autoptr(SlvTestClient) c = NULL;
   guint limited_at = 0;
