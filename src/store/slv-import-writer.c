@@ -500,11 +500,12 @@ stage_row (SlvImportWriter     *self,
 
   if (stmt == NULL)
     return FALSE;
+  /* The values outlive the step: bind them without copies. */
   sqlite3_bind_int64 (stmt, 1, (sqlite3_int64) mask);
-  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
   for (guint i = 0; i < self->table->n_columns; i++)
     if (values[i] != NULL && (mask & (G_GUINT64_CONSTANT (1) << i)))
-      sqlite3_bind_text (stmt, i + 3, values[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, i + 3, values[i], -1, SQLITE_STATIC);
   if (!slv_store_step_done (self->store, stmt, error))
     return FALSE;
   g_hash_table_add (self->staged_keys, g_strdup (self->key->str));
