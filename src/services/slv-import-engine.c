@@ -482,8 +482,11 @@ complete_fields (SlvImportEngine *self)
           report (self, header_name (self, self->source[f]), NULL, reason, SLV_IMPORT_SEVERITY_ERROR);
         }
       if ((field->flags & SLV_IMPORT_FIELD_KEY) && (self->fvalues[f] != NULL || self->source[f] >= 0))
-        g_string_append_printf (self->key_text, "%s%s", self->key_text->len ? " / " : "",
-                                self->fvalues[f] ? self->fvalues[f] : "—");
+        {
+          if (self->key_text->len > 0)
+            g_string_append (self->key_text, " / ");
+          g_string_append (self->key_text, self->fvalues[f] ? self->fvalues[f] : "—");
+        }
     }
   for (guint f = 0; f < t->n_fields; f++)
     {
