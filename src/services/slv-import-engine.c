@@ -132,11 +132,17 @@ slv_import_engine_find_header (SlvImportEngine  *self,
       if (slv_row_is_blank (row))
         continue;
       seen++;
-      if (header_row > 0 ? row->number >= header_row
-                         : (self->is_csv || looks_like_header (row) || seen > HEADER_SEARCH_ROWS))
+      if (header_row > 0 ? row->number >= header_row : (self->is_csv || looks_like_header (row)))
         {
           take_header (self, row);
           return TRUE;
+        }
+      if (header_row == 0 && seen >= HEADER_SEARCH_ROWS)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("None of the first %d rows looks like a row of column names; give the header "
+                         "row’s number."), HEADER_SEARCH_ROWS);
+          return FALSE;
         }
     }
   if (error != NULL && *error == NULL)
