@@ -94,6 +94,16 @@ test_profiles (ImportFixture *f,
   g_assert_cmpstr (slv_import_mapping_get_column (loaded, "Kreditor"), ==, "code");
   list = slv_import_store_list_mappings (f->store, "suppliers", &error);
   g_assert_cmpuint (list->len, ==, 1);
+  {
+    g_auto(GStrv) names = slv_import_mapping_list_saved (f->store, NULL, &error);
+
+    g_assert_cmpuint (g_strv_length (names), ==, 1);
+    g_assert_cmpstr (names[0], ==, "SAP vendors");
+    g_assert_true (slv_import_mapping_delete_saved (f->store, "SAP vendors", &error));
+    g_assert_false (slv_import_mapping_delete_saved (f->store, "SAP vendors", &error));
+    g_assert_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
   g_assert_null (slv_import_mapping_load (f->store, "nope", &error));
   g_assert_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_NOT_FOUND);
 }
