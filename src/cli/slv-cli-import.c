@@ -647,10 +647,38 @@ run_mappings (int    argc,
   return SLV_CLI_OK;
 }
 
+static int
+run_import_fields (int    argc,
+                   char **argv)
+{
+  reset_options ();
+  if (!slv_cli_parse ("import-fields", "[TARGET]", NULL, &argc, &argv))
+    return SLV_CLI_ERROR;
+  for (const SlvImportTarget * const *t = slv_import_target_list (); *t; t++)
+    {
+      if (argc > 1 && !g_str_equal (argv[1], (*t)->name))
+        continue;
+      printf ("%s — %s\n", (*t)->name, _((*t)->label));
+      for (guint i = 0; i < (*t)->n_fields; i++)
+        {
+          const SlvImportField *f = &(*t)->fields[i];
+          g_auto(GStrv) names = g_strsplit (f->synonyms, "|", 4);
+
+          printf ("  %-16s %-34s %s%s%s  (%s%s)\n", f->name, _(f->label),
+                  (f->flags & SLV_IMPORT_FIELD_KEY) ? "key " : "",
+                  (f->flags & SLV_IMPORT_FIELD_REQUIRED) ? "required " : "",
+                  f->fallback ? "has default " : "",
+                  names[0], names[1] ? ", …" : "");
+        }
+    }
+  return SLV_CLI_OK;
+}
+
 const SlvCliCommand slv_cli_import_commands[] = {
   { "import", "FILE --target T PATH", N_("Import a CSV or XLSX file (see --help)"), run_import },
   { "imports", "PATH", N_("List the imports of a workspace"), run_imports },
   { "import-undo", "BATCH PATH", N_("Undo an import"), run_import_undo },
+  { "import-fields", "[TARGET]", N_("The fields each import target has"), run_import_fields },
   { "mappings", "PATH", N_("List saved import mappings"), run_mappings },
   { "jobs", "PATH", N_("List jobs; finds the ones a crash interrupted"), run_jobs },
   { "job-resume", "JOB PATH", N_("Resume an interrupted job"), run_job_resume },

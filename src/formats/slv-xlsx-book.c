@@ -39,9 +39,9 @@ slv_xlsx_is_main_ns (const xmlChar *uri)
          strcmp ((const char *) uri, "http://purl.oclc.org/ooxml/spreadsheetml/main") == 0;
 }
 
-static char *
-attr (xmlTextReaderPtr  reader,
-      const char       *name)
+char *
+slv_xlsx_attr (xmlTextReaderPtr  reader,
+               const char       *name)
 {
   xmlChar *value = xmlTextReaderGetAttribute (reader, (const xmlChar *) name);
   char *copy = value ? g_strdup ((const char *) value) : NULL;
@@ -49,6 +49,22 @@ attr (xmlTextReaderPtr  reader,
   xmlFree (value);
   return copy;
 }
+
+gboolean
+slv_xlsx_is_main_element (xmlTextReaderPtr  reader,
+                          int               type,
+                          const char       *local)
+{
+  const xmlChar *name;
+
+  if (xmlTextReaderNodeType (reader) != type)
+    return FALSE;
+  name = xmlTextReaderConstLocalName (reader);
+  return name != NULL && strcmp ((const char *) name, local) == 0 &&
+         slv_xlsx_is_main_ns (xmlTextReaderConstNamespaceUri (reader));
+}
+
+#define attr slv_xlsx_attr
 
 static char *
 rel_id_attr (xmlTextReaderPtr reader)

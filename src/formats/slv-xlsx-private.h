@@ -80,4 +80,36 @@ gboolean            slv_xlsx_parse_ref          (const char   *ref,
                                                  guint        *col,
                                                  guint        *row);
 
+/* Attribute @name of the current element, newly allocated, or NULL. */
+char               *slv_xlsx_attr               (xmlTextReaderPtr  reader,
+                                                 const char       *name);
+/* TRUE if the current node is @type (start or end) of SpreadsheetML's @local. */
+gboolean            slv_xlsx_is_main_element    (xmlTextReaderPtr  reader,
+                                                 int               type,
+                                                 const char       *local);
+
+/* -- slv-xlsx-merged.c: merged areas -- */
+
+typedef struct
+{
+  GArray    *ranges;    /* SlvCellRange, sorted by first row */
+  GPtrArray *anchors;   /* SlvCell * copy of each area's first cell, or NULL */
+  GArray    *active;    /* guint: areas that cover the current row */
+  guint      next;      /* first area not yet active */
+} SlvMerged;
+
+void                slv_merged_init             (SlvMerged        *merged);
+void                slv_merged_reset            (SlvMerged        *merged);
+void                slv_merged_clear            (SlvMerged        *merged);
+/* Reads the <mergeCells> of a sheet part (they follow the data). */
+gboolean            slv_merged_scan             (SlvMerged        *merged,
+                                                 SlvZip           *zip,
+                                                 const char       *part,
+                                                 GError          **error);
+/* Gives the empty cells of row @row inside an area the area's first value;
+ * @cells (SlvCell) grows to cover the areas. */
+void                slv_merged_fill             (SlvMerged        *merged,
+                                                 GArray           *cells,
+                                                 guint             row);
+
 G_END_DECLS

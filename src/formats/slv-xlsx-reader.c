@@ -13,7 +13,6 @@
 #include "slv-xlsx-private.h"
 
 #define MAX_COLUMNS 16384
-#define MAX_MERGED 100000
 #define NO_TEXT G_MAXSIZE
 
 struct _SlvXlsxReader
@@ -30,10 +29,7 @@ struct _SlvXlsxReader
   gboolean          done;
   gboolean          failed;
 
-  GArray           *merged;      /* SlvCellRange, sorted by first row */
-  GPtrArray        *anchors;     /* SlvCell* copies of each range's first cell, or NULL */
-  guint             next_range;
-  GArray           *active;      /* guint indexes into merged */
+  SlvMerged         merged;
 
   guint             last_row;
   GArray           *cells;       /* SlvCell */
@@ -51,223 +47,20 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SlvXlsxReader, slv_xlsx_reader, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (SLV_TYPE_ROW_READER,
                                                       slv_xlsx_reader_row_reader_init))
 
-void
-slv_column_name (guint  col,
-                 char  *out)
-{
-  char tmp[8];
-  int n = 0;
-
-  col++;
-  while (col > 0 && n < 7)
-    {
-      tmp[n++] = 'A' + (col - 1) % 26;
-      col = (col - 1) / 26;
-    }
-  for (int i = 0; i < n; i++)
-    out[i] = tmp[n - 1 - i];
-  out[n] = '\0';
-}
-
-void
-slv_cell_range_to_string (const SlvCellRange *range,
-                          char               *out)
-{
-  char a[8], b[8];
-
-  slv_column_name (range->first_col, a);
-  slv_column_name (range->last_col, b);
-  if (range->first_row == range->last_row && range->first_col == range->last_col)
-    g_snprintf (out, 32, "%s%u", a, range->first_row);
-  else
-    g_snprintf (out, 32, "%s%u:%s%u", a, range->first_row, b, range->last_row);
-}
-
-static gboolean
-is_main_element (xmlTextReaderPtr  reader,
-                 int               type,
-                 const char       *local)
-{
-  const xmlChar *name;
-
-  if (xmlTextReaderNodeType (reader) != type)
-    return FALSE;
-  name = xmlTextReaderConstLocalName (reader);
-  return name != NULL && strcmp ((const char *) name, local) == 0 &&
-         slv_xlsx_is_main_ns (xmlTextReaderConstNamespaceUri (reader));
-}
-
-#define IS_START(r, n) is_main_element ((r), XML_READER_TYPE_ELEMENT, (n))
-#define IS_END(r, n) is_main_element ((r), XML_READER_TYPE_END_ELEMENT, (n))
-
-static char *
-attr (xmlTextReaderPtr  reader,
-      const char       *name)
-{
-  xmlChar *value = xmlTextReaderGetAttribute (reader, (const xmlChar *) name);
-  char *copy = value ? g_strdup ((const char *) value) : NULL;
-
-  xmlFree (value);
-  return copy;
-}
+#define IS_START(r, n) slv_xlsx_is_main_element ((r), XML_READER_TYPE_ELEMENT, (n))
+#define IS_END(r, n) slv_xlsx_is_main_element ((r), XML_READER_TYPE_END_ELEMENT, (n))
+#define attr slv_xlsx_attr
 
 static void
 clear_sheet_state (SlvXlsxReader *self)
 {
   g_clear_pointer (&self->xml, xmlFreeTextReader);
-  g_array_set_size (self->merged, 0);
-  g_ptr_array_set_size (self->anchors, 0);
-  g_array_set_size (self->active, 0);
-  self->next_range = 0;
+  slv_merged_reset (&self->merged);
   self->last_row = 0;
   self->in_data = FALSE;
   self->done = FALSE;
   self->failed = FALSE;
   g_clear_pointer (&self->description, g_free);
-}
-
-/* -- merged areas -- */
-
-static gboolean
-parse_range (const char   *ref,
-             SlvCellRange *range)
-{
-  g_auto(GStrv) ends = g_strsplit (ref, ":", 3);
-
-  if (ends[0] == NULL || !slv_xlsx_parse_ref (ends[0], &range->first_col, &range->first_row))
-    return FALSE;
-  if (ends[1] == NULL)
-    {
-      range->last_col = range->first_col;
-      range->last_row = range->first_row;
-      return TRUE;
-    }
-  if (ends[2] != NULL || !slv_xlsx_parse_ref (ends[1], &range->last_col, &range->last_row))
-    return FALSE;
-  if (range->last_col < range->first_col || range->last_row < range->first_row)
-    return FALSE;
-  return TRUE;
-}
-
-static int
-compare_ranges (gconstpointer a,
-                gconstpointer b)
-{
-  const SlvCellRange *x = a, *y = b;
-
-  if (x->first_row != y->first_row)
-    return x->first_row < y->first_row ? -1 : 1;
-  return x->first_col < y->first_col ? -1 : x->first_col > y->first_col;
-}
-
-/* Reads the sheet once for its <mergeCells>, which come after the data. */
-static gboolean
-scan_merged (SlvXlsxReader  *self,
-             const char     *part,
-             GError        **error)
-{
-  xmlTextReaderPtr reader = slv_zip_open_xml (self->zip, part, error);
-  int rc;
-
-  if (reader == NULL)
-    return FALSE;
-  while ((rc = slv_zip_xml_read (self->zip, reader, error)) == 1)
-    {
-      if (IS_START (reader, "sheetData") && !xmlTextReaderIsEmptyElement (reader))
-        {
-          /* Skip the rows: only the areas are wanted now. */
-          rc = xmlTextReaderNext (reader);
-          if (rc != 1)
-            {
-              rc = slv_zip_xml_read (self->zip, reader, error);
-              if (rc != 1)
-                break;
-            }
-        }
-      if (IS_START (reader, "mergeCell") && self->merged->len < MAX_MERGED)
-        {
-          g_autofree char *ref = attr (reader, "ref");
-          SlvCellRange range;
-
-          if (ref != NULL && parse_range (ref, &range))
-            g_array_append_val (self->merged, range);
-        }
-    }
-  xmlFreeTextReader (reader);
-  if (rc != 0)
-    return FALSE;
-  g_array_sort (self->merged, compare_ranges);
-  g_ptr_array_set_size (self->anchors, self->merged->len);
-  return TRUE;
-}
-
-static void
-free_anchor (gpointer data)
-{
-  SlvCell *cell = data;
-
-  if (cell != NULL)
-    g_free ((char *) cell->text);
-  g_free (cell);
-}
-
-/* Gives the cells of a merged area the value of its first cell. */
-static void
-fill_merged (SlvXlsxReader *self,
-             guint          row)
-{
-  guint kept = 0;
-
-  while (self->next_range < self->merged->len &&
-         g_array_index (self->merged, SlvCellRange, self->next_range).first_row <= row)
-    {
-      g_array_append_val (self->active, self->next_range);
-      self->next_range++;
-    }
-  for (guint a = 0; a < self->active->len; a++)
-    {
-      guint index = g_array_index (self->active, guint, a);
-      const SlvCellRange *range = &g_array_index (self->merged, SlvCellRange, index);
-      SlvCell *anchor;
-
-      if (range->last_row < row)
-        continue;
-      g_array_index (self->active, guint, kept++) = index;
-      if (row == range->first_row && range->first_col < self->cells->len &&
-          g_array_index (self->cells, SlvCell, range->first_col).type != SLV_CELL_EMPTY &&
-          g_ptr_array_index (self->anchors, index) == NULL)
-        {
-          SlvCell *copy = g_new0 (SlvCell, 1);
-
-          *copy = g_array_index (self->cells, SlvCell, range->first_col);
-          copy->text = g_strndup (copy->text, copy->len);
-          g_ptr_array_index (self->anchors, index) = copy;
-        }
-      anchor = g_ptr_array_index (self->anchors, index);
-      if (anchor == NULL)
-        continue;
-      if (self->cells->len <= range->last_col)
-        {
-          guint old = self->cells->len;
-
-          g_array_set_size (self->cells, range->last_col + 1);
-          for (guint i = old; i <= range->last_col; i++)
-            g_array_index (self->cells, SlvCell, i).text = "";
-        }
-      for (guint col = range->first_col; col <= range->last_col; col++)
-        {
-          SlvCell *cell = &g_array_index (self->cells, SlvCell, col);
-
-          if (row == range->first_row && col == range->first_col)
-            continue;
-          if (cell->type == SLV_CELL_EMPTY)
-            {
-              *cell = *anchor;
-              cell->merged = TRUE;
-            }
-        }
-    }
-  g_array_set_size (self->active, kept);
 }
 
 /* -- cells -- */
@@ -531,9 +324,9 @@ finish_row (SlvXlsxReader *self)
           blank = FALSE;
         }
     }
-  if (self->fill_merged && self->merged->len > 0)
+  if (self->fill_merged && self->merged.ranges->len > 0)
     {
-      fill_merged (self, self->last_row);
+      slv_merged_fill (&self->merged, self->cells, self->last_row);
       for (guint i = 0; i < self->cells->len && blank; i++)
         if (g_array_index (self->cells, SlvCell, i).type != SLV_CELL_EMPTY)
           blank = FALSE;
@@ -652,9 +445,7 @@ slv_xlsx_reader_finalize (GObject *object)
   clear_sheet_state (self);
   slv_zip_free (self->zip);
   slv_xlsx_book_clear (&self->book);
-  g_array_unref (self->merged);
-  g_ptr_array_unref (self->anchors);
-  g_array_unref (self->active);
+  slv_merged_clear (&self->merged);
   g_array_unref (self->cells);
   g_array_unref (self->offsets);
   g_string_free (self->rowtext, TRUE);
@@ -674,9 +465,7 @@ slv_xlsx_reader_class_init (SlvXlsxReaderClass *klass)
 static void
 slv_xlsx_reader_init (SlvXlsxReader *self)
 {
-  self->merged = g_array_new (FALSE, FALSE, sizeof (SlvCellRange));
-  self->anchors = g_ptr_array_new_with_free_func (free_anchor);
-  self->active = g_array_new (FALSE, FALSE, sizeof (guint));
+  slv_merged_init (&self->merged);
   self->cells = g_array_new (FALSE, TRUE, sizeof (SlvCell));
   self->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->rowtext = g_string_sized_new (1024);
@@ -735,7 +524,7 @@ start_sheet (SlvXlsxReader  *self,
       self->done = TRUE;
       return TRUE;
     }
-  if (!scan_merged (self, info->part, error))
+  if (!slv_merged_scan (&self->merged, self->zip, info->part, error))
     return FALSE;
   self->xml = slv_zip_open_xml (self->zip, info->part, error);
   return self->xml != NULL;
@@ -846,6 +635,6 @@ slv_xlsx_reader_get_merged (SlvXlsxReader *self,
                             guint         *n_ranges)
 {
   g_return_val_if_fail (SLV_IS_XLSX_READER (self), NULL);
-  *n_ranges = self->merged->len;
-  return (const SlvCellRange *) (void *) self->merged->data;
+  *n_ranges = self->merged.ranges->len;
+  return (const SlvCellRange *) (void *) self->merged.ranges->data;
 }

@@ -195,10 +195,17 @@ convert (const SlvImportField     *field,
 {
   /* Spreadsheet numbers are already written with a decimal point. */
   SlvDecimalSep sep = cell != NULL && cell->type != SLV_CELL_TEXT ? SLV_DECIMAL_POINT : options->decimal;
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *trimmed = NULL;
+  gsize len = strlen (text);
 
-  if (*trimmed == '\0')
+  /* Most cells need no trimming: copy once. */
+  while (len > 0 && g_ascii_isspace (*text))
+    text++, len--;
+  while (len > 0 && g_ascii_isspace (text[len - 1]))
+    len--;
+  if (len == 0)
     return NULL;
+  trimmed = g_strndup (text, len);
   if (cell != NULL && cell->type == SLV_CELL_ERROR)
     {
       invalid (error, _("The cell holds the spreadsheet error %s."), trimmed);
@@ -207,7 +214,7 @@ convert (const SlvImportField     *field,
   switch (field->type)
     {
     case SLV_IMPORT_FIELD_TEXT:
-      if (g_utf8_strlen (trimmed, -1) > MAX_TEXT_CHARS)
+      if (len > MAX_TEXT_CHARS && g_utf8_strlen (trimmed, -1) > MAX_TEXT_CHARS)
         {
           invalid (error, _("The text is longer than %d characters."), MAX_TEXT_CHARS);
           return NULL;
@@ -215,7 +222,8 @@ convert (const SlvImportField     *field,
       return g_steal_pointer (&trimmed);
     case SLV_IMPORT_FIELD_CODE:
     case SLV_IMPORT_FIELD_REFERENCE:
-      if (g_utf8_strlen (trimmed, -1) > MAX_CODE_CHARS || strpbrk (trimmed, "\r\n\t") != NULL)
+      if ((len > MAX_CODE_CHARS && g_utf8_strlen (trimmed, -1) > MAX_CODE_CHARS) ||
+          strpbrk (trimmed, "\r\n\t") != NULL)
         {
           invalid (error, _("A code has at most %d characters and no line breaks."), MAX_CODE_CHARS);
           return NULL;

@@ -703,3 +703,30 @@ slv_import_mapping_load (SlvStore    *store,
     return NULL;
   return slv_import_mapping_new_from_json (record->mapping, error);
 }
+
+GStrv
+slv_import_mapping_list_saved (SlvStore    *store,
+                               const char  *target,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) records = slv_import_store_list_mappings (store, target, error);
+  GStrvBuilder *b;
+  GStrv names;
+
+  if (records == NULL)
+    return NULL;
+  b = g_strv_builder_new ();
+  for (guint i = 0; i < records->len; i++)
+    g_strv_builder_add (b, ((SlvMappingRecord *) g_ptr_array_index (records, i))->name);
+  names = g_strv_builder_end (b);
+  g_strv_builder_unref (b);
+  return names;
+}
+
+gboolean
+slv_import_mapping_delete_saved (SlvStore    *store,
+                                 const char  *name,
+                                 GError     **error)
+{
+  return slv_import_store_delete_mapping (store, name, error);
+}

@@ -85,5 +85,12 @@ gboolean          slv_import_mapping_save             (SlvImportMapping    *self
 SlvImportMapping *slv_import_mapping_load             (SlvStore            *store,
                                                        const char          *name,
                                                        GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Names of the saved mappings for @target (NULL: all), sorted. */
+GStrv             slv_import_mapping_list_saved       (SlvStore            *store,
+                                                       const char          *target,
+                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean          slv_import_mapping_delete_saved     (SlvStore            *store,
+                                                       const char          *name,
+                                                       GError             **error);
 
 G_END_DECLS

@@ -94,6 +94,16 @@ test_profiles (ImportFixture *f,
   g_assert_cmpstr (slv_import_mapping_get_column (loaded, "Kreditor"), ==, "code");
   list = slv_import_store_list_mappings (f->store, "suppliers", &error);
   g_assert_cmpuint (list->len, ==, 1);
+  {
+    g_auto(GStrv) names = slv_import_mapping_list_saved (f->store, NULL, &error);
+
+    g_assert_cmpuint (g_strv_length (names), ==, 1);
+    g_assert_cmpstr (names[0], ==, "SAP vendors");
+    g_assert_true (slv_import_mapping_delete_saved (f->store, "SAP vendors", &error));
+    g_assert_false (slv_import_mapping_delete_saved (f->store, "SAP vendors", &error));
+    g_assert_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
   g_assert_null (slv_import_mapping_load (f->store, "nope", &error));
   g_assert_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_NOT_FOUND);
 }
@@ -392,6 +402,62 @@ test_corpus_retail_products (ImportFixture *f,
   }
 }
 
+static void
+test_corpus_workbook (ImportFixture *f,
+                      gconstpointer  data)
+{
+  g_autofree char *file = slv_test_corpus_path ("spreadsheets/xlsx-calamine/strict_iso_paths.xlsx");
+  g_autofree char *truth_path = file ? slv_test_corpus_path ("spreadsheets/xlsx-calamine/strict_iso_paths.groundtruth.json") : NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(SlvImportMapping) m = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) refs = NULL;
+  JsonObject *cells;
+  double weights = 0, stored = 0;
+  guint items = 0, numeric_items = 0;
+  SlvImportCounts c;
+
+  if (truth_path == NULL)
+    return;
+  g_assert_true (json_parser_load_from_file (parser, truth_path, &error));
+  cells = json_object_get_object_member (json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "sheets"), 0), "cells");
+  refs = json_object_get_members (cells);
+  for (GList *l = refs; l != NULL; l = l->next)
+    {
+      const char *ref = l->data;
+      JsonObject *cell = json_object_get_object_member (cells, ref);
+
+      if (ref[0] == 'A' && g_ascii_isdigit (ref[1]) && !g_str_equal (ref, "A1"))
+        {
+          items++;
+          numeric_items += g_str_equal (json_object_get_string_member (cell, "type"), "n");
+        }
+      if (ref[0] == 'P' && g_ascii_isdigit (ref[1]) && !g_str_equal (ref, "P1"))
+        weights += json_object_get_double_member (cell, "value");
+    }
+
+  /* A strict-OOXML parts list: Item is the code, Weight the net weight. */
+  m = import_propose (f, file, "materials");
+  g_assert_cmpstr (slv_import_mapping_get_column (m, "Item"), ==, "code");
+  g_assert_cmpstr (slv_import_mapping_get_column (m, "Weight"), ==, "net_weight");
+  slv_import_mapping_set_column (m, "Thickness", NULL);
+  slv_import_mapping_set_constant (m, "unit", "PC");
+  slv_import_mapping_set_constant (m, "kind", "trim");
+  g_assert_cmpint (import_run (f, file, m, 10, &c, NULL, NULL), ==, SLV_JOB_DONE);
+  g_assert_cmpuint (c.rows, ==, items);
+  g_assert_cmpuint (c.inserted, ==, items);
+  /* Item numbers stored as numbers may have lost leading zeros: each one is flagged. */
+  g_assert_cmpuint (numeric_items, >, 0);
+  g_assert_cmpuint (c.warnings, ==, numeric_items);
+  {
+    g_autofree char *sum = import_query_text (f, "SELECT sum (net_weight) FROM material WHERE net_weight IS NOT NULL");
+
+    stored = g_ascii_strtod (sum, NULL);
+  }
+  g_assert_cmpfloat_with_epsilon (stored, weights, 1e-9);
+}
+
 /* -- the report -- */
 
 typedef struct
@@ -664,6 +730,7 @@ main (int    argc,
   ADD ("/services/import/corpus/orders", test_corpus_orders);
   ADD ("/services/import/corpus/products", test_corpus_products);
   ADD ("/services/import/corpus/retail-products", test_corpus_retail_products);
+  ADD ("/services/import/corpus/workbook", test_corpus_workbook);
   ADD ("/services/import/report", test_report);
   ADD ("/services/import/upsert-and-undo", test_upsert_and_undo);
   ADD ("/services/import/other-targets", test_other_targets);
