@@ -464,3 +464,26 @@ slv_clo_undo (SlvStore    *store,
   u.changes = json_node_get_array (json_parser_get_root (parser));
   return slv_store_transaction (store, undo_tx, &u, error);
 }
+
+/* -- the saved BOM mapping -- */
+
+#define MAPPING_KEY "clo.bom-mapping"
+
+SlvBomMapping *
+slv_clo_dup_saved_bom_mapping (SlvStore *store)
+{
+  g_autofree char *json = slv_store_dup_meta (store, MAPPING_KEY);
+  SlvBomMapping *mapping = json ? slv_bom_mapping_new_from_json (json, NULL) : NULL;
+
+  return mapping ? mapping : slv_bom_mapping_new ();
+}
+
+gboolean
+slv_clo_save_bom_mapping (SlvStore             *store,
+                          const SlvBomMapping  *mapping,
+                          GError              **error)
+{
+  g_autofree char *json = slv_bom_mapping_to_json (mapping);
+
+  return slv_store_set_meta (store, MAPPING_KEY, json, error);
+}

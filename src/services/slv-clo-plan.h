@@ -145,6 +145,13 @@ gboolean     slv_clo_plan_apply             (SlvCloPlan         *self,
                                              GError            **error);
 JsonNode    *slv_clo_plan_to_json           (SlvCloPlan         *self);
 
+/* The BOM column mapping saved in the workspace (a new, empty one when
+ * none is saved), and saving one for the next import. */
+SlvBomMapping *slv_clo_dup_saved_bom_mapping (SlvStore          *store) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     slv_clo_save_bom_mapping       (SlvStore           *store,
+                                             const SlvBomMapping *mapping,
+                                             GError            **error);
+
 /* Restores what import @import_id changed; only the newest import of a
  * style can be undone. */
 gboolean     slv_clo_undo                   (SlvStore           *store,

@@ -611,6 +611,18 @@ test_bom_and_renders (void)
     g_assert_cmpstr (g_hash_table_lookup (style_undone, "cover_blob"), ==, g_hash_table_lookup (style_before, "cover_blob"));
   }
 
+  /* The mapping is saved in the workspace for the next import. */
+  {
+    g_autoptr(SlvBomMapping) empty = slv_clo_dup_saved_bom_mapping (store);
+    g_autoptr(SlvBomMapping) saved = NULL;
+
+    g_assert_null (empty->headers[SLV_BOM_FIELD_CODE]);
+    g_assert_true (slv_clo_save_bom_mapping (store, slv_clo_import_get_bom_mapping (import), &error));
+    saved = slv_clo_dup_saved_bom_mapping (store);
+    g_assert_cmpstr (saved->headers[SLV_BOM_FIELD_CODE], ==, "Material ID");
+    g_assert_cmpstr (saved->headers[SLV_BOM_FIELD_CONSUMPTION], ==, "Qty");
+  }
+
   /* The review: the user picks a material for the sequins. */
   {
     g_autoptr(SlvCloPlan) again = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
