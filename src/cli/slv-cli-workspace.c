@@ -14,6 +14,7 @@
 #include "core/slv-material.h"
 #include "core/slv-style.h"
 #include "services/slv-demo.h"
+#include "services/slv-workspace.h"
 #include "store/slv-repo.h"
 
 static gboolean opt_json;
@@ -43,7 +44,7 @@ run_init (int    argc,
     return slv_cli_fail (_("init: give the path of the workspace folder to create."));
   if (slv_store_path_is_workspace (argv[1]))
     return slv_cli_fail (_("init: there is already a workspace at “%s”."), argv[1]);
-  store = slv_store_open (argv[1], SLV_STORE_OPEN_CREATE, &error);
+  store = slv_workspace_create_empty (argv[1], NULL, &error);
   if (store == NULL)
     return slv_cli_fail_error (g_steal_pointer (&error));
   fprintf (stderr, _("Created an empty workspace at %s (schema level %d).\n"),

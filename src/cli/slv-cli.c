@@ -14,7 +14,11 @@
 
 static const SlvCliCommand *groups[] = {
   slv_cli_workspace_commands,
+  slv_cli_price_commands,
+  slv_cli_import_commands,
   slv_cli_clo_commands,
+  slv_cli_board_commands,
+  slv_cli_review_commands,
 };
 
 int

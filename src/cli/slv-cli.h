@@ -42,6 +42,10 @@ gboolean  slv_cli_parse         (const char   *command,
 
 /* Command groups, one file each. */
 extern const SlvCliCommand slv_cli_workspace_commands[];
+extern const SlvCliCommand slv_cli_price_commands[];
+extern const SlvCliCommand slv_cli_import_commands[];
 extern const SlvCliCommand slv_cli_clo_commands[];
+extern const SlvCliCommand slv_cli_board_commands[];
+extern const SlvCliCommand slv_cli_review_commands[];
 
 G_END_DECLS

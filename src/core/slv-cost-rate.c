@@ -18,6 +18,7 @@ struct _SlvCostRate
   char     *supplier_name;
   char     *unit;
   char     *rate;
+  char     *price_unit;
   char     *currency;
   char     *min_charge;
   gint64    tier_min_qty;
@@ -35,6 +36,7 @@ static const SlvFieldSpec fields[] = {
   { "supplier-name", SLV_FIELD_STRING, G_STRUCT_OFFSET (SlvCostRate, supplier_name) },
   { "unit", SLV_FIELD_STRING, G_STRUCT_OFFSET (SlvCostRate, unit) },
   { "rate", SLV_FIELD_STRING, G_STRUCT_OFFSET (SlvCostRate, rate) },
+  { "price-unit", SLV_FIELD_STRING, G_STRUCT_OFFSET (SlvCostRate, price_unit) },
   { "currency", SLV_FIELD_STRING, G_STRUCT_OFFSET (SlvCostRate, currency) },
   { "min-charge", SLV_FIELD_STRING, G_STRUCT_OFFSET (SlvCostRate, min_charge) },
   { "tier-min-qty", SLV_FIELD_INT, G_STRUCT_OFFSET (SlvCostRate, tier_min_qty) },
@@ -135,4 +137,11 @@ slv_cost_rate_get_valid_to (SlvCostRate *self)
 {
   g_return_val_if_fail (SLV_IS_COST_RATE (self), NULL);
   return self->valid_to;
+}
+
+const char *
+slv_cost_rate_get_price_unit (SlvCostRate *self)
+{
+  g_return_val_if_fail (SLV_IS_COST_RATE (self), NULL);
+  return self->price_unit;
 }

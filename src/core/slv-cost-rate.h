@@ -18,6 +18,7 @@ const char * slv_cost_rate_get_supplier_id (SlvCostRate *self);
 const char * slv_cost_rate_get_supplier_name (SlvCostRate *self);
 const char * slv_cost_rate_get_unit (SlvCostRate *self);
 const char * slv_cost_rate_get_rate (SlvCostRate *self);
+const char * slv_cost_rate_get_price_unit (SlvCostRate *self);   /* the rate is per price_unit units */
 const char * slv_cost_rate_get_currency (SlvCostRate *self);
 const char * slv_cost_rate_get_min_charge (SlvCostRate *self);
 gint64       slv_cost_rate_get_tier_min_qty (SlvCostRate *self);

@@ -138,7 +138,7 @@ const SlvDemoRate slv_demo_rates[] = {
   { "washing", "anti-pill", "Anti-pilling finish", "DY-GAZ-01", "kg", "0.25", "USD", NULL, 0, V26, V27 },
   /* making, per standard minute at 100 % efficiency */
   { "making", "knit-line", "Knit tops line, Chattogram", "FA-CTG-01", "minute", "0.045", "USD", NULL, 0, V26, V27 },
-  { "making", "knit-line", "Knit tops line, Dhaka", "FA-DHK-02", "minute", "0.048", "USD", NULL, 0, V26, V27 },
+  { "making", "knit-line", "Knit tops line, Dhaka: operator wage 8,470 BDT a month over 12,480 minutes (26 × 8 h)", "FA-DHK-02", "minute", "8470", "BDT", NULL, 0, V26, V27, "12480" },
   { "making", "woven-line", "Woven shirts line, Chattogram", "FA-CTG-01", "minute", "0.052", "USD", NULL, 0, V26, V27 },
   { "making", "bottoms-line", "Bottoms line, Chattogram", "FA-CTG-01", "minute", "0.050", "USD", NULL, 0, V26, V27 },
   { "making", "knit-line", "Knit tops line, Barcelos", "FA-PRT-01", "minute", "0.29", "EUR", NULL, 0, V26, V27 },
@@ -146,12 +146,12 @@ const SlvDemoRate slv_demo_rates[] = {
   { "making", "cutting", "Cutting room, per minute", "FA-CTG-01", "minute", "0.040", "USD", NULL, 0, V26, V27 },
   { "making", "knit-line", "Knit tops line, Chattogram (2025)", "FA-CTG-01", "minute", "0.042", "USD", NULL, 0, "2025-01-01", "2025-12-31" },
   /* trims and accessories as a package */
-  { "trims", "basic-knit-pack", "Labels, tape, thread for a basic tee", "TR-DHK-01", "piece", "0.25", "USD", NULL, 0, V26, V27 },
+  { "trims", "basic-knit-pack", "Labels, tape, thread for a basic tee, per dozen", "TR-DHK-01", "dozen", "3.00", "USD", NULL, 0, V26, V27 },
   { "trims", "polo-pack", "Labels, buttons, tape, thread for a polo", "TR-DHK-01", "piece", "0.40", "USD", NULL, 0, V26, V27 },
   { "trims", "shirt-pack", "Labels, buttons, interlining for a shirt", "TR-HKG-01", "piece", "0.62", "USD", NULL, 0, V26, V27 },
   { "trims", "sweat-pack", "Labels, drawcord, eyelets for sweats", "TR-HKG-01", "piece", "0.55", "USD", NULL, 0, V26, V27 },
   /* testing */
-  { "testing", "basic-knit", "Colour fastness, dimensional stability, pilling", "LB-DHK-01", "piece", "0.03", "USD", "180.00", 0, V26, V27 },
+  { "testing", "basic-knit", "Colour fastness, dimensional stability, pilling", "LB-DHK-01", "piece", "0.03", "USD", "30.00", 0, V26, V27 },
   { "testing", "woven", "Woven package: seam slippage, tear, fastness", "LB-DHK-01", "piece", "0.04", "USD", "220.00", 0, V26, V27 },
   { "testing", "wool", "Wool package: pilling, felting, fibre content", "LB-DHK-01", "piece", "0.09", "USD", "260.00", 0, V26, V27 },
   /* packing */
@@ -167,6 +167,7 @@ const SlvDemoRate slv_demo_rates[] = {
   { "overhead", "factory-overhead", "Factory overhead on CM", "FA-CTG-01", "percent", "20", "USD", NULL, 0, V26, V27 },
   { "overhead", "factory-overhead", "Factory overhead on CM", "FA-DHK-02", "percent", "25", "USD", NULL, 0, V26, V27 },
   { "overhead", "factory-overhead", "Factory overhead on CM", "FA-PRT-01", "percent", "30", "EUR", NULL, 0, V26, V27 },
+  { "overhead", "factory-overhead", "Factory overhead on CM", "FA-IST-01", "percent", "25", "EUR", NULL, 0, V26, V27 },
   { "commercial", "lc-bank-docs", "L/C, bank charges, documents, inland transport", NULL, "percent", "3", "USD", NULL, 0, V26, V27 },
   { "commercial", "factory-profit", "Factory profit", NULL, "percent", "10", "USD", NULL, 0, V26, V27 },
   { "clearance", "eu-broker", "Customs clearance and broker, EU", NULL, "piece", "0.05", "USD", NULL, 0, V26, V27 },
@@ -174,38 +175,56 @@ const SlvDemoRate slv_demo_rates[] = {
 };
 const guint slv_demo_n_rates = G_N_ELEMENTS (slv_demo_rates);
 
-/* Costing parameters: how overhead, commercial cost and profit are applied
- * (base and kind are explicit), freight, insurance and destination charges. */
-#define PARAMS_EU \
-  "{\"overhead\":{\"pct\":\"20\",\"base\":\"cm\",\"kind\":\"markup\"}," \
-  "\"commercial\":{\"pct\":\"3\",\"base\":\"production\",\"kind\":\"markup\"}," \
-  "\"profit\":{\"pct\":\"10\",\"base\":\"cost_plus_commercial\",\"kind\":\"markup\"}," \
-  "\"freight\":\"0.12\",\"insurance_pct\":\"0.5\",\"clearance\":\"0.05\"}"
-#define PARAMS_US \
-  "{\"overhead\":{\"pct\":\"20\",\"base\":\"cm\",\"kind\":\"markup\"}," \
-  "\"commercial\":{\"pct\":\"3\",\"base\":\"production\",\"kind\":\"markup\"}," \
-  "\"profit\":{\"pct\":\"10\",\"base\":\"cost_plus_commercial\",\"kind\":\"markup\"}," \
-  "\"freight\":\"0.15\",\"insurance_pct\":\"0.5\",\"clearance\":\"0.05\"}"
+/* Costing parameters (see slv-costing-input.h): overhead, commercial cost
+ * and profit with an explicit base and kind, taken from the cost master's
+ * percentage rates; freight and clearance from its rates; insurance 0.5 %
+ * of FOB + freight. */
+#define PCTS(oh_supplier) \
+  "{\"overhead\":{\"rate\":\"factory-overhead\",\"supplier\":\"" oh_supplier "\",\"base\":\"cm\",\"kind\":\"markup\"}," \
+  "\"commercial\":{\"rate\":\"lc-bank-docs\",\"base\":\"production\",\"kind\":\"markup\"}," \
+  "\"profit\":{\"rate\":\"factory-profit\",\"base\":\"cost_plus_commercial\",\"kind\":\"markup\"},"
+#define SEA_EU "\"freight\":{\"rate\":\"sea-ctg-rotterdam\"},\"insurance_pct\":\"0.5\",\"clearance\":{\"rate\":\"eu-broker\"}}"
+#define SEA_US "\"freight\":{\"rate\":\"sea-ctg-newyork\"},\"insurance_pct\":\"0.5\",\"clearance\":{\"rate\":\"us-broker\"}}"
+#define ROAD_EU "\"freight\":\"0\",\"insurance_pct\":\"0.5\",\"clearance\":{\"rate\":\"eu-broker\"}}"
+#define TRUCK_EU "\"freight\":\"0.10\",\"insurance_pct\":\"0.5\",\"clearance\":{\"rate\":\"eu-broker\"}}"
+#define PARAMS_EU PCTS ("FA-CTG-01") SEA_EU
+#define PARAMS_US PCTS ("FA-CTG-01") SEA_US
+#define PARAMS_DHK_EU PCTS ("FA-DHK-02") SEA_EU
+#define PARAMS_PRT_EU PCTS ("FA-PRT-01") ROAD_EU
+#define PARAMS_IST_EU PCTS ("FA-IST-01") TRUCK_EU
+/* Example B: the factory's CM already carries its overhead and margin. */
+#define PARAMS_POLO_US \
+  "{\"commercial\":{\"rate\":\"lc-bank-docs\",\"base\":\"production\",\"kind\":\"markup\"}," \
+  "\"profit\":{\"rate\":\"factory-profit\",\"base\":\"cost_plus_commercial\",\"kind\":\"markup\"}," SEA_US
 
-/* Example A: knit consumption from measurements (cm), GSM and wastage. */
+/* Example A: knit consumption from measurements (cm), GSM and wastage; the
+ * finished fabric priced from its yarn through knitting and dyeing losses;
+ * the rib at the same chain plus 0.50 $/kg [DOMAIN assumption]. */
+#define YARN_CHAIN(surcharge) \
+  "\"price\":{\"method\":\"yarn_chain\",\"yarn\":\"0001100101\",\"knit_loss_pct\":\"0.5\"," \
+  "\"knitting\":{\"key\":\"single-jersey\",\"supplier\":\"KN-GAZ-01\"},\"dye_loss_pct\":\"10\"," \
+  "\"dyeing\":{\"key\":\"reactive-medium\",\"supplier\":\"DY-GAZ-01\"},\"surcharge\":\"" surcharge "\"}"
 static const SlvDemoBom tee_bom[] = {
-  { "0001200101", "body", "0.25614144", "KG", "8",
-    "{\"method\":\"knit\",\"body_length\":\"76\",\"body_allowance\":\"5\",\"sleeve_length\":\"23\","
-    "\"sleeve_allowance\":\"4\",\"half_chest\":\"58\",\"chest_allowance\":\"3\",\"gsm\":\"180\"}" },
-  { "0001200106", "neck rib", "0.00833333", "KG", "0", "{\"method\":\"per_dozen\",\"grams_per_dozen\":\"100\"}" },
+  { "0001200101", "body", "0.237168", "KG", "8",
+    "{\"method\":\"knit\",\"units\":\"cm\",\"body_length\":\"76\",\"body_allowance\":\"5\",\"sleeve_length\":\"23\","
+    "\"sleeve_allowance\":\"4\",\"half_chest\":\"58\",\"chest_allowance\":\"3\",\"gsm\":\"180\"," YARN_CHAIN ("0") "}" },
+  { "0001200106", "neck rib", "0.00833333", "KG", "0",
+    "{\"method\":\"per_dozen\",\"grams_per_dozen\":\"100\"," YARN_CHAIN ("0.50") "}" },
   { NULL }
 };
 static const SlvDemoProcess tee_proc[] = {
-  { "printing", "screen-first-colour", "PR-DHK-01", "1", "0", "{\"colours\":2,\"locations\":1}" },
+  { "printing", "screen-first-colour", "PR-DHK-01", "1", "0",
+    "{\"colours\":2,\"locations\":1,\"extra_colour\":\"screen-extra-colour\",\"screens\":\"screen-charge\"}" },
   { "making", "knit-line", "FA-CTG-01", "12", "0", "{\"sam\":\"12\",\"efficiency\":\"0.60\"}" },
   { "trims", "basic-knit-pack", "TR-DHK-01", "1", "0", NULL },
   { "testing", "basic-knit", "LB-DHK-01", "1", "0", NULL },
   { NULL }
 };
 
-/* Example B: polo with flat-knit collar and embroidery, to the US. */
+/* Example B: polo with flat-knit collar and embroidery, to the US; CM from
+ * the Dhaka wage in BDT with the factory's 30 % overhead and 10 % margin. */
 static const SlvDemoBom polo_bom[] = {
-  { "0001200104", "body", "0.32408640", "KG", "10",
+  { "0001200104", "body", "0.2946240", "KG", "10",
     "{\"method\":\"knit\",\"body_length\":\"72\",\"body_allowance\":\"6\",\"sleeve_length\":\"24\","
     "\"sleeve_allowance\":\"6\",\"half_chest\":\"56\",\"chest_allowance\":\"6\",\"gsm\":\"220\"}" },
   { "0001200113", "collar and cuffs", "0.060", "KG", "9", NULL },
@@ -213,11 +232,11 @@ static const SlvDemoBom polo_bom[] = {
 };
 static const SlvDemoProcess polo_proc[] = {
   { "knitting", "flat-knit-collar", "KN-GAZ-01", "1", "0", NULL },
-  { "embroidery", "per-1000-stitches", "EM-DHK-01", "4", "0", "{\"stitches\":4000}" },
-  { "making", "knit-line", "FA-DHK-02", "18.5", "0", "{\"sam\":\"18.5\",\"efficiency\":\"0.62\"}" },
+  { "embroidery", "per-1000-stitches", "EM-DHK-01", "4", "0", "{\"stitches\":\"4000\",\"digitising\":\"digitising\"}" },
+  { "making", "knit-line", "FA-DHK-02", "18.5", "0",
+    "{\"sam\":\"18.5\",\"efficiency\":\"0.62\",\"overhead_pct\":\"30\",\"profit_pct\":\"10\",\"profit_kind\":\"margin\"}" },
   { "trims", "polo-pack", "TR-DHK-01", "1", "0", NULL },
   { "testing", "basic-knit", "LB-DHK-01", "1", "0", NULL },
-  { "packing", "polybag", "PK-DHK-01", "1", "0", NULL },
   { NULL }
 };
 
@@ -392,31 +411,32 @@ static const SlvDemoProcess dress_proc[] = {
 
 const SlvDemoStyle slv_demo_styles[] = {
   { "NL27S-TS001", "Coastline Crew Tee", "tee", "men", "Coastline", "costing", "S–XXL", "M", "6109.10", "3.60", "11.99", "EU", "retail", 1200, PARAMS_EU, tee_bom, tee_proc },
-  { "NL27S-PO002", "Harbour Pique Polo", "polo", "men", "Coastline", "costing", "S–XXL", "L", "6105.10", "4.40", "10.99", "US", "retail", 2400, PARAMS_US, polo_bom, polo_proc },
+  { "NL27S-PO002", "Harbour Pique Polo", "polo", "men", "Coastline", "costing", "S–XXL", "L", "6105.10", "4.40", "10.99", "US", "retail", 2400, PARAMS_POLO_US, polo_bom, polo_proc },
   { "NL27S-TK003", "Dune Rib Tank", "tank", "women", "Coastline", "sampling", "XS–XL", "S", "6109.10", "2.10", "9.99", "EU", "retail", 1800, PARAMS_EU, tank_bom, tank_proc },
   { "NL27S-HN004", "Tidewater Slub Henley", "henley", "men", "Coastline", "design", "S–XXL", "M", "6109.10", "3.20", "14.99", "EU", "retail", 1500, PARAMS_EU, henley_bom, henley_proc },
-  { "NL27S-BR005", "Mariner Breton Stripe", "tee", "unisex", "Coastline", "costing", "XS–XL", "M", "6109.10", "5.80", "29.99", "EU", "retail", 900, PARAMS_EU, breton_bom, breton_proc },
+  { "NL27S-BR005", "Mariner Breton Stripe", "tee", "unisex", "Coastline", "costing", "XS–XL", "M", "6109.10", "5.80", "29.99", "EU", "retail", 900, PARAMS_PRT_EU, breton_bom, breton_proc },
   { "NL27S-SH006", "Quay Oxford Shirt", "shirt", "men", "Coastline", "sampling", "S–XXL", "M", "6205.20", "7.90", "39.99", "EU", "retail", 1200, PARAMS_EU, shirt_bom, shirt_proc },
   { "NL27S-SH007", "Saltmarsh Linen Shirt", "shirt", "women", "Coastline", "design", "XS–XL", "S", "6206.90", "11.50", "59.99", "EU", "retail", 800, PARAMS_EU, linen_bom, linen_proc },
   { "NL27S-DR008", "Sea Pink Challis Dress", "dress", "women", "Coastline", "concept", "XS–XL", "S", "6204.44", "9.80", "49.99", "EU", "retail", 1000, PARAMS_EU, dress_bom, dress_proc },
-  { "NL27W-HD101", "Fogbank Fleece Hoodie", "hoodie", "unisex", "Harbour Knits", "costing", "XS–XXL", "M", "6110.20", "9.40", "49.99", "EU", "retail", 2000, PARAMS_EU, hoodie_bom, hoodie_proc },
+  { "NL27W-HD101", "Fogbank Fleece Hoodie", "hoodie", "unisex", "Harbour Knits", "costing", "XS–XXL", "M", "6110.20", "9.40", "49.99", "EU", "retail", 2000, PARAMS_DHK_EU, hoodie_bom, hoodie_proc },
   { "NL27W-JG102", "Fogbank Terry Jogger", "trouser", "unisex", "Harbour Knits", "sampling", "XS–XXL", "M", "6103.42", "7.10", "39.99", "EU", "retail", 2000, PARAMS_EU, jogger_bom, jogger_proc },
-  { "NL27W-SW103", "Lighthouse Merino Crew", "sweater", "men", "Harbour Knits", "costing", "S–XXL", "M", "6110.11", "24.00", "119.00", "EU", "retail", 600, PARAMS_EU, sweater_bom, sweater_proc },
-  { "NL27W-CD104", "Kelp Lambswool Cardigan", "cardigan", "women", "Harbour Knits", "design", "XS–XL", "S", "6110.11", "26.00", "129.00", "EU", "retail", 500, PARAMS_EU, cardigan_bom, cardigan_proc },
-  { "NL27W-WF105", "Driftwood Waffle Henley", "henley", "men", "Harbour Knits", "concept", "S–XXL", "M", "6109.10", "4.90", "34.99", "EU", "retail", 1200, PARAMS_EU, waffle_bom, waffle_proc },
+  { "NL27W-SW103", "Lighthouse Merino Crew", "sweater", "men", "Harbour Knits", "costing", "S–XXL", "M", "6110.11", "24.00", "119.00", "EU", "retail", 600, PARAMS_IST_EU, sweater_bom, sweater_proc },
+  { "NL27W-CD104", "Kelp Lambswool Cardigan", "cardigan", "women", "Harbour Knits", "design", "XS–XL", "S", "6110.11", "26.00", "129.00", "EU", "retail", 500, PARAMS_IST_EU, cardigan_bom, cardigan_proc },
+  { "NL27W-WF105", "Driftwood Waffle Henley", "henley", "men", "Harbour Knits", "concept", "S–XXL", "M", "6109.10", "4.90", "34.99", "EU", "retail", 1200, PARAMS_DHK_EU, waffle_bom, waffle_proc },
   { "NL27W-TS106", "Harbour Organic Tee", "tee", "women", "Harbour Knits", "costing", "XS–XL", "S", "6109.10", "3.30", "19.99", "EU", "retail", 3000, PARAMS_EU, organic_tee_bom, organic_tee_proc },
   { "NL27W-CH107", "Pier Stretch Chino", "trouser", "men", "Harbour Knits", "sampling", "28–38", "32", "6203.42", "8.60", "59.99", "US", "retail", 1500, PARAMS_US, chino_bom, chino_proc },
 };
 const guint slv_demo_n_styles = G_N_ELEMENTS (slv_demo_styles);
 
 const SlvDemoMarginRule slv_demo_margin_rules[] = {
-  { "retail", "EU retail: 60 % margin on landed, VAT 20 %, .99 ending",
-    "if destination == \"EU\" then price_ending(landed / (1 - 0.60) * 1.20, \".99\")\n"
-    "else price_ending(landed * 2, \".99\")", ".99", 10 },
-  { "wholesale", "Wholesale: keystone on landed, whole units",
+  { "retail", "Retail: keystone in the US; elsewhere 60 % margin on landed plus VAT; .99 endings",
+    "# DOMAIN examples A and B\n"
+    "if destination == \"US\" then landed * 2\n"
+    "else landed / (1 - 0.60) * (1 + vat)", ".99", 10 },
+  { "wholesale", "Wholesale: keystone on landed, at least 2.2 × FOB, whole units",
     "round_to(max(landed * 2, fob * 2.2), 1)", "whole", 5 },
-  { "outlet", "Outlet: 45 % margin, .95 ending",
-    "price_ending(landed / (1 - 0.45), \".95\")", ".95", 1 },
+  { "outlet", "Outlet: 45 % margin, VAT included, .95 ending",
+    "landed / (1 - 0.45) * (1 + vat)", ".95", 1 },
 };
 const guint slv_demo_n_margin_rules = G_N_ELEMENTS (slv_demo_margin_rules);
 
@@ -424,12 +444,39 @@ const SlvDemoFx slv_demo_fx[] = {
   { "Budget AW27", "budget", "2026-07-01", "USD", "EUR", "0.92" },
   { "Budget AW27", "budget", "2026-07-01", "USD", "GBP", "0.79" },
   { "Budget AW27", "budget", "2026-07-01", "EUR", "USD", "1.087" },
-  { "Budget AW27", "budget", "2026-07-01", "BDT", "USD", "0.008333" },
+  { "Budget AW27", "budget", "2026-07-01", "USD", "BDT", "120" },
   { "Budget AW27", "budget", "2026-07-01", "INR", "USD", "0.0118" },
   { "Actual Nov 2026", "actual", "2026-11-02", "USD", "EUR", "0.9385" },
   { "Actual Nov 2026", "actual", "2026-11-02", "EUR", "USD", "1.0655" },
   { "Actual Nov 2026", "actual", "2026-11-02", "USD", "GBP", "0.7812" },
+  { "Actual Nov 2026", "actual", "2026-11-02", "USD", "BDT", "121.45" },
   { "Strong dollar", "simulation", "2026-11-02", "USD", "EUR", "0.98" },
   { "Strong dollar", "simulation", "2026-11-02", "EUR", "USD", "1.0204" },
+  { "Strong dollar", "simulation", "2026-11-02", "USD", "BDT", "126" },
+  { "Strong dollar", "simulation", "2026-11-02", "USD", "GBP", "0.83" },
 };
 const guint slv_demo_n_fx = G_N_ELEMENTS (slv_demo_fx);
+
+/* VAT 20 % for the EU is DOMAIN example A's assumption (member states run
+ * 17–27 %); the UK's is 20 %. */
+const SlvDemoDestination slv_demo_destinations[] = {
+  { "EU", "European Union", "EUR", "cif", "20" },
+  { "US", "United States", "USD", "fob", "0" },
+  { "UK", "United Kingdom", "GBP", "cif", "20" },
+};
+const guint slv_demo_n_destinations = G_N_ELEMENTS (slv_demo_destinations);
+
+/* Duty by HS prefix; the longest prefix wins. */
+const SlvDemoDuty slv_demo_duties[] = {
+  { "EU", "6109.10", "12", V26, NULL, "custom-tariffs: 6109.10 cotton knit T-shirts, EU 12 %" },
+  { "EU", "61", "12", V26, NULL, "EU MFN rate for knitted apparel, chapter 61 [assumption]" },
+  { "EU", "62", "12", V26, NULL, "EU MFN rate for woven apparel, chapter 62 [assumption]" },
+  { "US", "6109.10", "16.5", V26, NULL, "custom-tariffs: 6109.10 cotton knit T-shirts, US 16.5 %" },
+  { "US", "6105.10", "19.7", V26, NULL, "HTSUS 6105.10.00 men's or boys' cotton knit shirts, 19.7 %" },
+  { "US", "6110.20", "16.5", V26, NULL, "HTSUS 6110.20.20 cotton sweaters, other, 16.5 %" },
+  { "US", "6203.42", "16.6", V26, NULL, "HTSUS 6203.42 men's cotton trousers [assumption]" },
+  { "UK", "6109.10", "12", V26, NULL, "custom-tariffs: 6109.10 cotton knit T-shirts, UK 12 %" },
+  { "UK", "61", "12", V26, NULL, "UK global tariff, knitted apparel [assumption]" },
+  { "UK", "62", "12", V26, NULL, "UK global tariff, woven apparel [assumption]" },
+};
+const guint slv_demo_n_duties = G_N_ELEMENTS (slv_demo_duties);

@@ -26,6 +26,7 @@ typedef struct
   const char *process, *key, *description, *supplier, *unit, *rate, *currency, *min_charge;
   int         tier_min_qty;
   const char *valid_from, *valid_to;
+  const char *price_unit;    /* NULL = 1; the rate is per price_unit units */
 } SlvDemoRate;
 
 typedef struct
@@ -64,6 +65,19 @@ typedef struct
   const char *set_name, *kind, *valid_on, *from_ccy, *to_ccy, *rate;
 } SlvDemoFx;
 
+typedef struct
+{
+  const char *code, *name, *currency, *customs_basis, *vat_pct;
+} SlvDemoDestination;
+
+typedef struct
+{
+  const char *destination, *hs_prefix, *duty_pct, *valid_from, *valid_to, *source;
+} SlvDemoDuty;
+
+/* The date the demo costings are priced on. */
+#define SLV_DEMO_COSTING_DATE "2026-11-15"
+
 extern const SlvDemoSupplier   slv_demo_suppliers[];
 extern const guint             slv_demo_n_suppliers;
 extern const SlvDemoMaterial   slv_demo_materials[];
@@ -76,5 +90,9 @@ extern const SlvDemoMarginRule slv_demo_margin_rules[];
 extern const guint             slv_demo_n_margin_rules;
 extern const SlvDemoFx         slv_demo_fx[];
 extern const guint             slv_demo_n_fx;
+extern const SlvDemoDestination slv_demo_destinations[];
+extern const guint             slv_demo_n_destinations;
+extern const SlvDemoDuty       slv_demo_duties[];
+extern const guint             slv_demo_n_duties;
 
 G_END_DECLS

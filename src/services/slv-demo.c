@@ -157,7 +157,8 @@ insert_master_data (SlvStore  *store,
                              "supplier_id", supplier, "unit", r->unit, "rate", r->rate,
                              "currency", r->currency, "min_charge", r->min_charge,
                              "tier_min_qty", tier, "valid_from", r->valid_from,
-                             "valid_to", r->valid_to, NULL))
+                             "valid_to", r->valid_to, "price_unit", r->price_unit ? r->price_unit : "1",
+                             NULL))
         return FALSE;
       /* Process lines point at the base tier of the current rate. */
       if (r->tier_min_qty == 0 && g_strcmp0 (r->valid_to, "2027-12-31") == 0)
@@ -173,6 +174,27 @@ insert_master_data (SlvStore  *store,
       if (!slv_store_insert (store, "fx_rate", NULL, error, "brand_id", ids->brand,
                              "set_name", f->set_name, "kind", f->kind, "valid_on", f->valid_on,
                              "from_ccy", f->from_ccy, "to_ccy", f->to_ccy, "rate", f->rate, NULL))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < slv_demo_n_destinations; i++)
+    {
+      const SlvDemoDestination *d = &slv_demo_destinations[i];
+
+      if (!slv_store_insert (store, "destination", NULL, error, "brand_id", ids->brand, "code", d->code,
+                             "name", d->name, "currency", d->currency, "customs_basis", d->customs_basis,
+                             "vat_pct", d->vat_pct, NULL))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < slv_demo_n_duties; i++)
+    {
+      const SlvDemoDuty *d = &slv_demo_duties[i];
+
+      if (!slv_store_insert (store, "duty_rate", NULL, error, "brand_id", ids->brand,
+                             "destination", d->destination, "hs_prefix", d->hs_prefix,
+                             "duty_pct", d->duty_pct, "valid_from", d->valid_from,
+                             "valid_to", d->valid_to, "source", d->source, NULL))
         return FALSE;
     }
 
@@ -210,7 +232,7 @@ insert_costing (SlvStore            *store,
                          "style_id", style_id, "scenario", "Base", "currency", "USD",
                          "fx_set", "Budget AW27", "fx_kind", "budget", "order_qty", qty,
                          "destination", s->destination, "channel", s->channel,
-                         "params", s->costing_params, NULL))
+                         "params", s->costing_params, "costing_date", SLV_DEMO_COSTING_DATE, NULL))
     return FALSE;
 
   for (guint i = 0; s->bom[i].material != NULL; i++)

@@ -11,6 +11,7 @@
 #include "slv-repo.h"
 #include "slv-store-private.h"
 #include "core/slv-board.h"
+#include "core/slv-brand.h"
 #include "core/slv-cost-rate.h"
 #include "core/slv-material.h"
 #include "core/slv-style.h"
@@ -28,6 +29,9 @@ typedef struct
 } RepoQuery;
 
 static const RepoQuery queries[] = {
+  { slv_brand_get_type,
+    "SELECT br.* FROM brand br",
+    "br", NULL, "code", "br.created_at, br.id", N_("brand") },
   { slv_material_get_type,
     "SELECT m.*, s.name AS supplier_name FROM material m "
     "LEFT JOIN supplier s ON s.id = m.supplier_id",

@@ -1,0 +1,30 @@
+/* slv-window.h: a window on one workspace.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/slv-store.h"
+
+G_BEGIN_DECLS
+
+#define SLV_TYPE_WINDOW (slv_window_get_type ())
+G_DECLARE_FINAL_TYPE (SlvWindow, slv_window, SLV, WINDOW, AdwApplicationWindow)
+
+SlvWindow  *slv_window_new             (AdwApplication *application,
+                                        SlvStore       *store);
+SlvStore   *slv_window_get_store       (SlvWindow      *self);
+const char *slv_window_get_page        (SlvWindow      *self);
+/* The page widget named @name (boards, styles, materials, cost-master…). */
+GtkWidget  *slv_window_get_page_widget (SlvWindow      *self,
+                                        const char     *name);
+/* TRUE when the window is narrow and shows the sidebar or the page alone. */
+gboolean    slv_window_get_folded      (SlvWindow      *self);
+/* TRUE when the sidebar is what is shown (always TRUE when unfolded). */
+gboolean    slv_window_get_sidebar_shown (SlvWindow    *self);
+void        slv_window_add_toast       (SlvWindow      *self,
+                                        const char     *message);
+
+G_END_DECLS
