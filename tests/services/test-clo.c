@@ -19,6 +19,7 @@
 #include "services/slv-clo-plan.h"
 #include "services/slv-clo-report.h"
 #include "services/slv-demo.h"
+#include "services/slv-pricing.h"
 #include "store/slv-clo-store.h"
 
 #define TEE_CODE "NL27S-TS001"
@@ -155,6 +156,62 @@ demo_store (char **dir)
   return store;
 }
 
+/* -- pricing, read back through the engine's public sheet -- */
+
+static double
+sheet_value (SlvCostSheet *sheet,
+             int           index)
+{
+  g_assert_cmpint (index, >=, 0);
+  return slv_decimal_to_double (slv_cost_sheet_get_figure (sheet, index)->value);
+}
+
+static double
+sheet_fob (SlvCostSheet *sheet)
+{
+  return sheet_value (sheet, slv_cost_sheet_get_total_index (sheet, SLV_TOTAL_FOB));
+}
+
+static int
+sheet_line (SlvCostSheet *sheet,
+            GHashTable   *bom_line)
+{
+  int line = slv_costing_input_find_bom (slv_cost_sheet_get_input (sheet), g_hash_table_lookup (bom_line, "id"));
+
+  g_assert_cmpint (line, >=, 0);
+  return line;
+}
+
+/* The unit price the engine used for a BOM line (material or yarn chain),
+ * checked to be in the costing's currency and the consumption's unit. */
+static double
+sheet_unit_price (SlvCostSheet *sheet,
+                  int           line)
+{
+  int cost = slv_cost_sheet_get_line_cost (sheet, FALSE, line);
+
+  g_assert_cmpint (slv_cost_sheet_get_figure (sheet, cost)->fx, ==, -1);
+  g_assert_cmpfloat (slv_decimal_to_double (slv_cost_sheet_get_figure (sheet, cost)->args[1]), ==, 1.0);
+  return sheet_value (sheet, slv_cost_sheet_find_role (sheet, line, FALSE, SLV_ROLE_PRICE));
+}
+
+/* FOB = production × (1 + commercial %) × (1 + profit %) when both are
+ * markups on production and on cost + commercial, as the demo's are: the
+ * factor a change in materials reaches FOB with. */
+static double
+sheet_fob_factor (SlvCostSheet *sheet)
+{
+  const SlvFigure *commercial = slv_cost_sheet_get_figure (sheet, slv_cost_sheet_get_total_index (sheet, SLV_TOTAL_COMMERCIAL));
+  const SlvFigure *profit = slv_cost_sheet_get_figure (sheet, slv_cost_sheet_get_total_index (sheet, SLV_TOTAL_PROFIT));
+  SlvCostingInput *in = slv_cost_sheet_get_input (sheet);
+
+  g_assert_cmpint (commercial->kind, ==, SLV_FIG_PCT_MARKUP);
+  g_assert_cmpint (profit->kind, ==, SLV_FIG_PCT_MARKUP);
+  g_assert_cmpint (in->params.commercial.base, ==, SLV_PCT_BASE_PRODUCTION);
+  g_assert_cmpint (in->params.profit.base, ==, SLV_PCT_BASE_COST_PLUS_COMMERCIAL);
+  return (1 + slv_decimal_to_double (commercial->args[1]) / 100) * (1 + slv_decimal_to_double (profit->args[1]) / 100);
+}
+
 /* -- end to end: a corpus tee into the demo's crew tee -- */
 
 static void
@@ -171,9 +228,17 @@ test_tee_into_demo_style (void)
   g_autoptr(GHashTable) body_before = NULL;
   g_autoptr(GHashTable) rib_before = NULL;
   g_autoptr(GPtrArray) pieces = NULL;
+  g_autoptr(SlvPricing) pricing = NULL;
+  g_autoptr(SlvCostSheet) sheet_before = NULL;
+  g_autoptr(SlvCostSheet) sheet_after = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *plan_before = NULL;
+  g_autofree char *plan_after = NULL;
   SlvCloPlanOptions opt;
   JsonObject *gt;
   double fabric_m2, rib_m2, want_body, want_rib;
+  double old_body, old_rib, body_price, rib_price, fob_factor, want_fob_delta;
+  int body_line, rib_line;
   const char *costing;
 
   if (dxf == NULL)
@@ -213,12 +278,43 @@ test_tee_into_demo_style (void)
                                     g_ascii_strtod (g_hash_table_lookup (body_before, "consumption"), NULL), 1e-12);
   }
   g_assert_cmpuint (slv_clo_plan_count_review (plan), ==, 0);
+
+  /* The engine's FOB before, and the figures the change goes through. */
+  pricing = slv_pricing_new (store);
+  sheet_before = slv_pricing_price_costing (pricing, costing, &error);
+  g_assert_no_error (error);
+  body_line = sheet_line (sheet_before, body_before);
+  rib_line = sheet_line (sheet_before, rib_before);
+  body_price = sheet_unit_price (sheet_before, body_line);
+  rib_price = sheet_unit_price (sheet_before, rib_line);
+  fob_factor = sheet_fob_factor (sheet_before);
+  /* Before: the demo's knit measurements (DOMAIN §1.1, 8 % wastage) and
+   * the rib at 100 g per dozen (0 %), computed here. */
+  old_body = (76 + 5 + 23 + 4) * (58 + 3) * 2 * 180 / 1e7;
+  old_rib = 100.0 / 12 / 1000;
+  g_assert_cmpfloat_with_epsilon (sheet_value (sheet_before, slv_cost_sheet_find_role (sheet_before, body_line, FALSE, SLV_ROLE_GROSS)),
+                                  old_body * 1.08, 1e-8);
+  /* After: the pattern's figure with 0 % wastage — its marker efficiency
+   * holds the cutting waste the 8 % stood for — at the same yarn-chain
+   * price; FOB moves by the material change × (1 + commercial) × (1 + profit). */
+  want_fob_delta = ((want_body - old_body * 1.08) * body_price + (want_rib - old_rib) * rib_price) * fob_factor;
+  {
+    SlvCloFabricRow *f = slv_clo_plan_find_fabric (plan, "FABRIC");
+
+    g_assert_cmpfloat (f->old_wastage, ==, 8);
+    g_assert_cmpfloat (f->new_wastage, ==, 0);
+    /* The plan's cost delta, before anything is written. */
+    g_assert_true (slv_clo_plan_cost_delta (plan, &currency, &plan_before, &plan_after, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (currency, ==, slv_cost_sheet_get_currency (sheet_before));
+    g_assert_cmpfloat_with_epsilon (g_ascii_strtod (plan_before, NULL), sheet_fob (sheet_before), 1e-9);
+  }
+
   g_assert_true (slv_clo_plan_apply (plan, &import_id, &error));
   g_assert_no_error (error);
 
   g_assert_cmpfloat (fabs (consumption_of (store, costing, "body") - want_body), <, 1e-3 * want_body);
   g_assert_cmpfloat (fabs (consumption_of (store, costing, "neck rib") - want_rib), <, 1e-3 * want_rib);
-  /* The change is the computed one, from the demo's measurement-based figure. */
   g_test_message ("body consumption %s → %.6f kg (Δ %+.6f)", (char *) g_hash_table_lookup (body_before, "consumption"),
                   consumption_of (store, costing, "body"), consumption_of (store, costing, "body") -
                   g_ascii_strtod (g_hash_table_lookup (body_before, "consumption"), NULL));
@@ -228,6 +324,38 @@ test_tee_into_demo_style (void)
     g_autoptr(GHashTable) body = bom_line_by_placement (store, costing, "body");
 
     g_assert_nonnull (strstr (g_hash_table_lookup (body, "calc"), "\"clo-pattern\""));
+    /* The yarn price chain stays with the line. */
+    g_assert_nonnull (strstr (g_hash_table_lookup (body, "calc"), "\"yarn_chain\""));
+    g_assert_cmpstr (g_hash_table_lookup (body, "wastage_pct"), ==, "0.000000");
+  }
+
+  /* The costing priced again: consumption and FOB moved by the amounts
+   * computed above. */
+  sheet_after = slv_pricing_price_costing (pricing, costing, &error);
+  g_assert_no_error (error);
+  {
+    int body_after = sheet_line (sheet_after, body_before);
+    int net = slv_cost_sheet_find_role (sheet_after, body_after, FALSE, SLV_ROLE_CONSUMPTION);
+    int price = slv_cost_sheet_find_role (sheet_after, body_after, FALSE, SLV_ROLE_PRICE);
+    g_autofree char *formula = slv_cost_sheet_dup_formula (sheet_after, net);
+    g_autofree char *source = slv_cost_sheet_dup_source (sheet_after, net);
+    double fob_delta = sheet_fob (sheet_after) - sheet_fob (sheet_before);
+
+    g_assert_cmpfloat (fabs (sheet_value (sheet_after, net) - want_body), <, 1e-3 * want_body);
+    g_assert_cmpint (slv_cost_sheet_get_figure (sheet_after, price)->kind, ==, SLV_FIG_PRICE_CHAIN);
+    g_assert_cmpfloat (sheet_value (sheet_after, price), ==, body_price);
+    g_test_message ("FOB %.6f → %.6f: Δ %+.6f, computed %+.6f", sheet_fob (sheet_before), sheet_fob (sheet_after),
+                    fob_delta, want_fob_delta);
+    g_assert_cmpfloat (fabs (fob_delta - want_fob_delta), <, 1e-3 * fabs (want_fob_delta));
+    g_assert_cmpfloat (fabs (want_fob_delta), >, 0.01);
+    /* The plan said so before applying. */
+    g_assert_cmpfloat_with_epsilon (g_ascii_strtod (plan_after, NULL), sheet_fob (sheet_after), 1e-9);
+    /* "Why?": the figure names the pattern, its pieces, area and efficiency. */
+    g_test_message ("%s\n  %s", formula, source);
+    g_assert_nonnull (strstr (formula, "CLO pattern: 9 pieces cut"));
+    g_assert_nonnull (strstr (formula, "85 % marker efficiency"));
+    g_assert_nonnull (strstr (source, "MEN CLASSIC TEE.DXF"));
+    g_assert_nonnull (strstr (source, "given by the user"));
   }
 
   /* Undo puts every value back exactly. */
@@ -588,11 +716,13 @@ test_bom_and_renders (void)
   after = slv_clo_store_list_bom_lines (store, slv_clo_plan_get_costing_id (plan), NULL);
   g_assert_cmpuint (after->len, ==, before->len + 2);
   {
-    /* The rib's consumption comes from the pattern, its wastage from the BOM. */
+    /* The rib's consumption comes from the pattern, its placement from the
+     * BOM; the BOM's 3 % wastage went with the BOM's 0.02 kg and is set
+     * aside: the line keeps its 0 % (a per-dozen figure had no marker). */
     g_autoptr(GHashTable) rib = bom_line_by_placement (store, slv_clo_plan_get_costing_id (plan), "Neck rib");
 
     g_assert_nonnull (rib);
-    g_assert_cmpstr (g_hash_table_lookup (rib, "wastage_pct"), ==, "3");
+    g_assert_cmpstr (g_hash_table_lookup (rib, "wastage_pct"), ==, "0");
     g_assert_cmpstr (g_hash_table_lookup (rib, "consumption"), !=, "0.02");
   }
   style_after = slv_clo_store_get_row (store, "style", slv_clo_plan_get_style_id (plan), NULL);
@@ -709,7 +839,7 @@ test_panel_matching (void)
 static gboolean
 fake_cost (SlvStore    *store,
            const char  *costing_id,
-           GHashTable  *consumptions,
+           GHashTable  *changes,
            char       **currency,
            char       **before,
            char       **after,
@@ -719,7 +849,8 @@ fake_cost (SlvStore    *store,
   guint *calls = user_data;
 
   (*calls)++;
-  g_assert_cmpuint (g_hash_table_size (consumptions), ==, 2);
+  /* The body and the rib lines: consumption, calc and (body) wastage. */
+  g_assert_cmpuint (g_hash_table_size (changes), ==, 2);
   *currency = g_strdup ("USD");
   *before = g_strdup ("3.60");
   *after = g_strdup ("3.41");
@@ -747,6 +878,16 @@ test_cost_hook (void)
   slv_clo_plan_options_init (&opt);
   opt.efficiency = 0.8;
   plan = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
+  /* By default the pricing engine answers: FOB before and after. */
+  json = slv_clo_plan_to_json (plan);
+  cost = json_object_get_object_member (json_node_get_object (json), "cost");
+  g_assert_cmpstr (json_object_get_string_member (cost, "status"), ==, "ok");
+  g_assert_cmpstr (json_object_get_string_member (cost, "currency"), ==, "USD");
+  g_assert_cmpstr (json_object_get_string_member (cost, "before"), !=, json_object_get_string_member (cost, "after"));
+  g_clear_pointer (&json, json_node_unref);
+
+  /* Without a cost function there is no delta, and the JSON says so. */
+  slv_clo_set_cost_func (NULL, NULL);
   json = slv_clo_plan_to_json (plan);
   cost = json_object_get_object_member (json_node_get_object (json), "cost");
   g_assert_cmpstr (json_object_get_string_member (cost, "status"), ==, "not-available");
@@ -754,7 +895,7 @@ test_cost_hook (void)
 
   slv_clo_set_cost_func (fake_cost, &calls);
   json = slv_clo_plan_to_json (plan);
-  slv_clo_set_cost_func (NULL, NULL);
+  slv_clo_set_cost_func (slv_clo_pricing_cost, NULL);
   cost = json_object_get_object_member (json_node_get_object (json), "cost");
   g_assert_cmpstr (json_object_get_string_member (cost, "status"), ==, "ok");
   g_assert_cmpstr (json_object_get_string_member (cost, "after"), ==, "3.41");
