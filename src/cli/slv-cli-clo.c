@@ -218,6 +218,21 @@ run_inspect (int    argc,
 }
 
 static void
+print_cost (SlvCloPlan *plan)
+{
+  g_autofree char *currency = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (slv_clo_plan_cost_delta (plan, &currency, &before, &after, &error))
+    printf (_("FOB %s → %s %s (%+.4f)\n"), before, after, currency,
+            g_ascii_strtod (after, NULL) - g_ascii_strtod (before, NULL));
+  else if (error != NULL)
+    printf (_("FOB not computed: %s\n"), error->message);
+}
+
+static void
 print_plan (SlvCloPlan *plan)
 {
   GPtrArray *fabrics = slv_clo_plan_get_fabric_rows (plan);
@@ -238,6 +253,9 @@ print_plan (SlvCloPlan *plan)
         printf (_("  %-14s → %s (%s, %.0f %% sure): %.6f → %.6f %s\n      %s\n"), r->fabric,
                 r->material_name, r->placement ? r->placement : "", 100 * r->confidence,
                 r->old_consumption, r->new_consumption, r->unit, r->estimate->explanation);
+      if (r->bom_line_id != NULL && r->new_wastage >= 0)
+        printf (_("      wastage %g %% → %g %%: %s\n"), MAX (r->old_wastage, 0), r->new_wastage,
+                r->wastage_reason ? r->wastage_reason : "");
     }
   for (guint i = 0; i < bom->len; i++)
     {
@@ -253,6 +271,7 @@ print_plan (SlvCloPlan *plan)
 
       printf (_("  piece %s %s: %s\n"), d->name, d->size ? d->size : "", d->status);
     }
+  print_cost (plan);
 }
 
 static int
