@@ -396,6 +396,45 @@ slv_clo_undo (SlvStore    *store,
   return slv_store_transaction (store, undo_tx, &u, error);
 }
 
+static void
+undo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (slv_clo_undo (SLV_STORE (source_object), task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+slv_clo_undo_async (SlvStore            *store,
+                    const char          *import_id,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SLV_IS_STORE (store) && import_id != NULL);
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, slv_clo_undo_async);
+  g_task_set_task_data (task, g_strdup (import_id), g_free);
+  g_task_run_in_thread (task, undo_thread);
+}
+
+gboolean
+slv_clo_undo_finish (SlvStore      *store,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* -- the saved BOM mapping -- */
 
 #define MAPPING_KEY "clo.bom-mapping"

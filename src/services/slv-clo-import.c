@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "slv-clo-import.h"
 #include "core/slv-warning.h"
@@ -137,6 +138,13 @@ load_pattern (SlvCloImport *self,
     }
   if (self->scale > 0 && self->scale != 1)
     {
+      GPtrArray *warnings = slv_pattern_set_get_warnings (set);
+
+      /* The suggested factor answers the scale warning: it is resolved. */
+      if (fabs (self->scale - slv_pattern_set_get_suggested_scale (set)) < 1e-9)
+        for (guint i = warnings->len; i-- > 0; )
+          if (g_str_equal (((SlvWarning *) g_ptr_array_index (warnings, i))->code, "unit-scale-suspect"))
+            g_ptr_array_remove_index (warnings, i);
       slv_pattern_set_rescale (set, self->scale);
       slv_warnings_add (slv_pattern_set_get_warnings (set), "scale-applied", file->name,
                         _("The coordinates of “%s” were multiplied by %g as requested."),

@@ -189,5 +189,14 @@ gboolean     slv_clo_save_bom_mapping       (SlvStore           *store,
 gboolean     slv_clo_undo                   (SlvStore           *store,
                                              const char         *import_id,
                                              GError            **error);
+/* The same in a worker thread. */
+void         slv_clo_undo_async             (SlvStore           *store,
+                                             const char         *import_id,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+gboolean     slv_clo_undo_finish            (SlvStore           *store,
+                                             GAsyncResult       *result,
+                                             GError            **error);
 
 G_END_DECLS
