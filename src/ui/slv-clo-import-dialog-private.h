@@ -16,6 +16,7 @@ struct _SlvCloImportDialog
 
   /* template */
   AdwToastOverlay     *toast_overlay;
+  GtkStack            *title_stack;
   AdwWindowTitle      *window_title;
   GtkButton           *apply_button;
   GtkSpinner          *spinner;

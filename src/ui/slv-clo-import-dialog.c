@@ -192,6 +192,7 @@ set_state (SlvCloImportDialog *self,
   if (g_str_equal (state, "choose") || g_str_equal (state, "loading") || g_str_equal (state, "error") ||
       g_str_equal (state, "preview"))
     gtk_stack_set_visible_child_name (self->stack, state);
+  gtk_stack_set_visible_child_name (self->title_stack, g_str_equal (state, "preview") ? "switcher" : "title");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -529,6 +530,34 @@ efficiency_changed_cb (SlvCloImportDialog *self)
   if (!self->syncing)
     gtk_widget_activate_action (GTK_WIDGET (self), "clo-import.set-efficiency", "d",
                                 gtk_spin_button_get_value (self->efficiency_spin) / 100);
+}
+
+/* 0 % means the nesting estimate: say so in the field. */
+static gboolean
+efficiency_output_cb (GtkSpinButton *spin)
+{
+  double v = gtk_spin_button_get_value (spin);
+  g_autofree char *text = v > 0 ? g_strdup_printf ("%.1f", v) : g_strdup (_("Auto"));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+efficiency_input_cb (GtkSpinButton *spin,
+                     double        *value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+
+  if (g_ascii_strcasecmp (text, _("Auto")) == 0 || *text == '\0')
+    {
+      *value = 0;
+      return TRUE;
+    }
+  *value = g_ascii_strtod (text, &end);
+  return end != text ? TRUE : GTK_INPUT_ERROR;
 }
 
 static void
@@ -878,6 +907,7 @@ slv_clo_import_dialog_class_init (SlvCloImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/selvedge/Selvedge/ui/slv-clo-import-dialog.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SlvCloImportDialog, name)
   CHILD (toast_overlay);
+  CHILD (title_stack);
   CHILD (window_title);
   CHILD (apply_button);
   CHILD (spinner);
@@ -937,6 +967,8 @@ slv_clo_import_dialog_init (SlvCloImportDialog *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->efficiency_spin, "value-changed", G_CALLBACK (efficiency_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self->efficiency_spin, "output", G_CALLBACK (efficiency_output_cb), NULL);
+  g_signal_connect (self->efficiency_spin, "input", G_CALLBACK (efficiency_input_cb), NULL);
   update_sensitivity (self);
 }
 

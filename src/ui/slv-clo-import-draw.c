@@ -194,6 +194,9 @@ draw_lines (cairo_t         *cr,
   SlvPoint a, b;
 
   cairo_save (cr);
+  /* On the piece only: a line a CAD drew past the cut edge is not cut. */
+  path_polygon (cr, slv_pattern_piece_get_cut_outline (p), TRUE);
+  cairo_clip (cr);
   cairo_set_dash (cr, dash, 2, 0);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
@@ -211,26 +214,56 @@ draw_lines (cairo_t         *cr,
   cairo_restore (cr);
 }
 
+/* The piece's name (and count) at the centre of its box, @w × @h px;
+ * along the piece when it is tall and narrow. */
 static void
 draw_label (cairo_t         *cr,
             GtkWidget       *widget,
             SlvPatternPiece *p,
             double           x,
             double           y,
-            double           max_width)
+            double           w,
+            double           h)
 {
   g_autofree char *text = slv_pattern_piece_get_quantity (p) > 1
                           ? g_strdup_printf ("%s ×%u", slv_pattern_piece_get_name (p), slv_pattern_piece_get_quantity (p))
                           : g_strdup (slv_pattern_piece_get_name (p));
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-  int w, h;
+  gboolean along = w < 80 && h > 1.5 * w;
+  double room = along ? h : MAX (w * 1.15, 96);
+  GdkRGBA bg = { 1, 1, 1, 1 };
+  g_autofree char *markup = g_markup_printf_escaped ("<small>%s</small>", text);
+  int tw, th;
 
-  pango_layout_set_width (layout, (int) (MAX (max_width, 40) * PANGO_SCALE));
+  /* Smaller than the text around: a caption on the drawing. */
+  pango_layout_set_markup (layout, markup, -1);
+
+  pango_layout_set_width (layout, (int) (room * PANGO_SCALE));
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x - MAX (max_width, 40) / 2, y - h / 2.0);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  /* A halo in the window's colour keeps the name readable over lines. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &bg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  if (along)
+    cairo_rotate (cr, -G_PI / 2);
+  cairo_move_to (cr, -room / 2, -th / 2.0);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_source_rgba (cr, bg.red, bg.green, bg.blue, 0.85);
+  cairo_set_line_width (cr, 4);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  if (along)
+    cairo_rotate (cr, -G_PI / 2);
+  cairo_move_to (cr, -room / 2, -th / 2.0);
   pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
 }
 
 void
@@ -309,7 +342,7 @@ slv_clo_import_draw_pieces (GtkDrawingArea *area,
       cairo_restore (cr);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.9);
       draw_label (cr, widget, p, ox + (slots[i].x + (b.x1 - b.x0) / 2) * scale,
-                  oy + (slots[i].y + (b.y1 - b.y0) / 2) * scale, (b.x1 - b.x0) * scale);
+                  oy + (slots[i].y + (b.y1 - b.y0) / 2) * scale, (b.x1 - b.x0) * scale, (b.y1 - b.y0) * scale);
     }
 }
 

@@ -50,6 +50,14 @@ label (const char *text,
   return l;
 }
 
+/* A figure or key shown whole: the table never cuts a number. */
+static GtkWidget *
+whole (GtkWidget *l)
+{
+  gtk_label_set_ellipsize (GTK_LABEL (l), PANGO_ELLIPSIZE_NONE);
+  return l;
+}
+
 static GtkWidget *
 action_row (const char *title,
             const char *subtitle,
@@ -85,16 +93,6 @@ boxed_list (void)
   return list;
 }
 
-/* "0.2077" in the unit's usual precision. */
-static char *
-amount (double value,
-        const char *unit)
-{
-  if (value < 0)
-    return g_strdup ("—");
-  return g_strdup_printf ("%.4f %s", value, unit ? unit : "");
-}
-
 /* -- the consumption table -- */
 
 static void
@@ -116,6 +114,7 @@ wastage_spin (SlvCloImportDialog *self,
   GtkWidget *spin = gtk_spin_button_new_with_range (0, 99, 0.5);
 
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 3);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), MAX (r->new_wastage, 0));
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (spin, r->wastage_reason);
@@ -126,63 +125,54 @@ wastage_spin (SlvCloImportDialog *self,
 }
 
 static GtkWidget *
-new_cell (SlvCloFabricRow *r)
+delta_cell (SlvCloFabricRow *r)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  g_autofree char *value = amount (r->new_consumption, r->unit);
+  double pct;
+  g_autofree char *text = NULL;
 
-  gtk_box_append (GTK_BOX (box), label (value, 1, "figure"));
-  if (r->old_consumption > 0 && r->new_consumption >= 0)
-    {
-      double pct = 100 * (r->new_consumption - r->old_consumption) / r->old_consumption;
-      g_autofree char *delta = g_strdup_printf ("%+.1f %%", pct);
-
-      gtk_box_append (GTK_BOX (box), label (delta, 1, pct <= 0 ? "caption success figure" : "caption warning figure"));
-    }
-  return box;
+  if (!(r->old_consumption > 0 && r->new_consumption >= 0))
+    return label ("", 1, NULL);
+  pct = 100 * (r->new_consumption - r->old_consumption) / r->old_consumption;
+  text = g_strdup_printf ("%+.1f %%", pct);
+  return whole (label (text, 1, pct <= 0 ? "success figure" : "warning figure"));
 }
 
+/* Two grid rows per fabric: the figures, then which BOM line and why. */
 static void
 add_fabric_row (SlvCloImportDialog *self,
                 SlvCloFabricRow    *r,
                 int                 y)
 {
-  g_autofree char *line = r->bom_line_id ? g_strdup_printf ("%s — %s", r->placement ? r->placement : "",
-                                                            r->material_name ? r->material_name : "")
-                                         : g_strdup (_("not matched: see Review"));
-  g_autofree char *why = r->bom_line_id ? g_strdup_printf (_("%s (%.0f %% sure)"), r->reason ? r->reason : "",
-                                                           100 * r->confidence)
-                                        : NULL;
-  g_autofree char *old = amount (r->old_consumption, r->unit);
+  g_autofree char *line = r->bom_line_id
+    ? g_strdup_printf (_("%s · %s — %s (%.0f %% sure: %s)"), r->unit ? r->unit : "", r->placement ? r->placement : "",
+                       r->material_name ? r->material_name : "", 100 * r->confidence, r->reason ? r->reason : "")
+    : g_strdup (_("No BOM line matched: choose one in Review"));
+  g_autofree char *old = r->old_consumption >= 0 ? g_strdup_printf ("%.4f", r->old_consumption) : g_strdup ("—");
+  g_autofree char *new = r->new_consumption >= 0 ? g_strdup_printf ("%.4f", r->new_consumption) : g_strdup ("—");
   g_autofree char *eff = r->estimate ? g_strdup_printf ("%.1f %%", 100 * r->estimate->efficiency) : g_strdup ("—");
   GtkWidget *l;
 
-  gtk_grid_attach (self->consumption_grid, label (r->fabric, 0, "heading"), 0, y, 1, 1);
-  l = label (line, 0, r->bom_line_id ? NULL : "warning");
-  gtk_widget_set_hexpand (l, TRUE);
-  gtk_widget_set_tooltip_text (l, why);
-  gtk_grid_attach (self->consumption_grid, l, 1, y, 1, 1);
-  gtk_grid_attach (self->consumption_grid, label (old, 1, "figure dim-label"), 2, y, 1, 1);
-  gtk_grid_attach (self->consumption_grid, new_cell (r), 3, y, 1, 1);
-  l = label (eff, 1, "figure");
+  gtk_grid_attach (self->consumption_grid, whole (label (r->fabric, 0, "heading")), 0, y, 1, 1);
+  gtk_grid_attach (self->consumption_grid, whole (label (old, 1, "figure dim-label")), 1, y, 1, 1);
+  gtk_grid_attach (self->consumption_grid, whole (label (new, 1, "figure heading")), 2, y, 1, 1);
+  gtk_grid_attach (self->consumption_grid, delta_cell (r), 3, y, 1, 1);
+  l = whole (label (eff, 1, "figure"));
   if (r->estimate != NULL)
     gtk_widget_set_tooltip_text (l, r->estimate->overridden ? _("Given")
                                                              : _("From the nesting estimate (see Marker)"));
   gtk_grid_attach (self->consumption_grid, l, 4, y, 1, 1);
   gtk_grid_attach (self->consumption_grid, wastage_spin (self, r), 5, y, 1, 1);
-  if (r->problem != NULL)
-    {
-      l = label (r->problem, 0, "caption warning");
-      gtk_label_set_wrap (GTK_LABEL (l), TRUE);
-      gtk_label_set_ellipsize (GTK_LABEL (l), PANGO_ELLIPSIZE_NONE);
-      gtk_grid_attach (self->consumption_grid, l, 1, y + 1, 5, 1);
-    }
+  l = label (r->problem ? r->problem : line, 0, r->problem || !r->bom_line_id ? "caption warning" : "caption dim-label");
+  gtk_label_set_wrap (GTK_LABEL (l), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (l), PANGO_ELLIPSIZE_NONE);
+  gtk_widget_set_tooltip_text (l, r->estimate ? r->estimate->explanation : NULL);
+  gtk_grid_attach (self->consumption_grid, l, 0, y + 1, 6, 1);
 }
 
 void
 slv_clo_import_fill_consumption (SlvCloImportDialog *self)
 {
-  static const char * const titles[] = { N_("Fabric"), N_("BOM line"), N_("Now"), N_("New"), N_("Eff."),
+  static const char * const titles[] = { N_("Fabric"), N_("Now"), N_("New"), N_("Change"), N_("Eff."),
                                          N_("Waste %") };
   GPtrArray *rows = self->plan ? slv_clo_plan_get_fabric_rows (self->plan) : NULL;
   g_autofree char *source = self->path ? g_path_get_basename (self->path) : NULL;
@@ -192,10 +182,12 @@ slv_clo_import_fill_consumption (SlvCloImportDialog *self)
   self->syncing = TRUE;
   slv_clo_import_clear (GTK_WIDGET (self->consumption_grid));
   self->n_consumption_rows = 0;
-  if (rows == NULL)
+  if (rows == NULL || rows->len == 0)
     {
       gtk_label_set_text (self->consumption_caption,
-                          _("Choose a style: its BOM lines get the consumption of the pattern’s fabrics."));
+                          rows ? _("The export holds no pattern pieces of this size, so it gives no consumption; "
+                                   "add the DXF pattern to the folder or ZIP.")
+                               : _("Choose a style: its BOM lines get the consumption of the pattern’s fabrics."));
       gtk_widget_set_visible (GTK_WIDGET (self->consumption_grid), FALSE);
       self->syncing = FALSE;
       return;
@@ -208,14 +200,14 @@ slv_clo_import_fill_consumption (SlvCloImportDialog *self)
   gtk_label_set_text (self->consumption_caption, caption);
   gtk_widget_set_visible (GTK_WIDGET (self->consumption_grid), TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    gtk_grid_attach (self->consumption_grid, label (_(titles[i]), i < 2 ? 0 : 1, "caption-heading dim-label"),
+    gtk_grid_attach (self->consumption_grid, whole (label (_(titles[i]), i < 1 ? 0 : 1, "caption-heading dim-label")),
                      (int) i, 0, 1, 1);
   for (guint i = 0; i < rows->len; i++)
     {
       SlvCloFabricRow *r = g_ptr_array_index (rows, i);
 
       add_fabric_row (self, r, y);
-      y += r->problem ? 2 : 1;
+      y += 2;
       self->n_consumption_rows++;
     }
   self->syncing = FALSE;
@@ -282,8 +274,10 @@ slv_clo_import_fill_changes (SlvCloImportDialog *self)
     }
   pieces = g_strdup_printf (_("%u added, %u removed, %u changed (every size)"), added, removed, changed);
   gtk_list_box_append (self->changes_list, action_row (_("Pattern pieces"), pieces, "slv-style-symbolic"));
-  bom = g_strdup_printf (_("%u fabric lines get the pattern’s consumption; from the BOM file %u updated, "
-                           "%u added, %u to review"), lines, update, add, review);
+  bom = slv_clo_plan_get_bom_rows (self->plan)->len == 0
+    ? g_strdup_printf (_("%u fabric lines get the pattern’s consumption, wastage and provenance"), lines)
+    : g_strdup_printf (_("%u fabric lines get the pattern’s consumption; from the BOM file %u updated, "
+                         "%u added, %u to review"), lines, update, add, review);
   gtk_list_box_append (self->changes_list, action_row (_("BOM lines"), bom, "slv-material-symbolic"));
   if (renders != NULL && renders->len > 0)
     {
