@@ -1,6 +1,7 @@
 /* slv-clo-import-dialog-private.h: shared by the dialog's class
- * (slv-clo-import-dialog.c), its drawing (slv-clo-import-draw.c) and the
- * lists it fills from a plan (slv-clo-import-rows.c).
+ * (slv-clo-import-dialog.c), its worker jobs (slv-clo-import-jobs.c), its
+ * actions (slv-clo-import-actions.c), its drawing (slv-clo-import-draw.c)
+ * and the lists it fills from a plan (slv-clo-import-rows.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -69,6 +70,63 @@ struct _SlvCloImportDialog
   char                *import_id;
   char                *error;
 };
+
+/* A worker job (slv-clo-import-jobs.c). */
+typedef enum
+{
+  JOB_LOAD,     /* read the export, then plan when a style is chosen */
+  JOB_PLAN,     /* plan the loaded import into the style */
+  JOB_EDIT,     /* a review change to the plan */
+  JOB_APPLY,
+} SlvCloJobKind;
+
+typedef struct
+{
+  SlvCloJobKind         kind;
+  SlvStore       *store;
+  char           *path;
+  double          scale;
+  char           *style_code;
+  char           *size;
+  double          efficiency;
+  SlvCloImport   *import;
+  SlvCloPlan     *plan;
+  GListStore     *materials;
+  /* JOB_EDIT: one of these */
+  char           *fabric;          /* with line_id (match) or wastage (≥ 0) */
+  char           *line_id;
+  double          wastage;
+  guint           csv_row;         /* with material_id */
+  char           *material_id;
+  /* out */
+  char           *plan_error;      /* the export was read, the plan failed */
+  char           *currency, *before, *after, *cost_error;
+  char           *import_id;
+} SlvCloJob;
+
+void       slv_clo_job_free                 (gpointer            job);
+void       slv_clo_import_run_job           (SlvCloImportDialog *self,
+                                             SlvCloJob          *job);
+/* Plans again with the dialog's style, size and efficiency (later, if a
+ * job runs). */
+void       slv_clo_import_start_plan        (SlvCloImportDialog *self);
+/* A review job on the plan, or NULL while busy or after the apply. */
+SlvCloJob *slv_clo_import_edit_job          (SlvCloImportDialog *self);
+
+/* slv-clo-import-dialog.c */
+void       slv_clo_import_set_state         (SlvCloImportDialog *self,
+                                             const char         *state);
+void       slv_clo_import_set_busy          (SlvCloImportDialog *self,
+                                             gboolean            busy);
+void       slv_clo_import_update_sensitivity (SlvCloImportDialog *self);
+void       slv_clo_import_show_result       (SlvCloImportDialog *self);
+void       slv_clo_import_select_style      (SlvCloImportDialog *self);
+
+/* slv-clo-import-actions.c */
+void       slv_clo_import_install_actions   (GtkWidgetClass     *widget_class);
+gboolean   slv_clo_import_efficiency_output_cb (GtkSpinButton   *spin);
+int        slv_clo_import_efficiency_input_cb  (GtkSpinButton   *spin,
+                                                double          *value);
 
 /* slv-clo-import-draw.c */
 void  slv_clo_import_draw_pieces (GtkDrawingArea     *area,
