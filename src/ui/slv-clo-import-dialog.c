@@ -379,11 +379,16 @@ slv_clo_import_dialog_class_init (SlvCloImportDialogClass *klass)
 static void
 slv_clo_import_dialog_init (SlvCloImportDialog *self)
 {
+  g_autoptr(GtkExpression) search = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->markers = g_ptr_array_new_with_free_func (g_object_unref);
   self->marker_names = g_ptr_array_new_with_free_func (g_free);
   self->state = g_intern_static_string ("choose");
+  /* The style list is searched by its text ("CODE — Name"). */
+  search = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->style_dropdown, search);
   gtk_drawing_area_set_draw_func (self->pieces_area, slv_clo_import_draw_pieces, self, NULL);
   gtk_drawing_area_set_draw_func (self->marker_area, slv_clo_import_draw_marker, self, NULL);
   g_signal_connect_object (self->style_dropdown, "notify::selected", G_CALLBACK (style_selected_cb), self,
