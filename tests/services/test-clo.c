@@ -903,6 +903,61 @@ test_cost_hook (void)
   slv_test_rm_rf (dir);
 }
 
+/* Marker efficiency and wastage count cutting waste once: a line whose old
+ * figure had no marker drops its wastage to 0 %, one from a woven marker
+ * keeps it; the user can set it. */
+static void
+test_wastage_rule (void)
+{
+  g_autofree char *dxf = slv_test_corpus_path ("dxf/MEN CLASSIC TEE.DXF");
+  g_autofree char *dir = NULL;
+  g_autoptr(SlvStore) store = NULL;
+  g_autoptr(SlvCloImport) import = NULL;
+  g_autoptr(SlvCloPlan) plan = NULL;
+  g_autoptr(GHashTable) body = NULL;
+  g_autoptr(GError) error = NULL;
+  SlvCloPlanOptions opt;
+  SlvCloFabricRow *f;
+
+  if (dxf == NULL)
+    return;
+  store = demo_store (&dir);
+  import = load (dxf);
+  slv_clo_plan_options_init (&opt);
+  opt.efficiency = 0.8;
+  plan = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
+  g_assert_no_error (error);
+  f = slv_clo_plan_find_fabric (plan, "FABRIC");
+  /* knit measurements + 8 %: the 8 % stood for cutting waste */
+  g_assert_cmpfloat (f->old_wastage, ==, 8);
+  g_assert_cmpfloat (f->new_wastage, ==, 0);
+  g_assert_true (slv_clo_plan_set_wastage (plan, "FABRIC", 2.5, &error));
+  g_assert_cmpfloat (f->new_wastage, ==, 2.5);
+  g_assert_cmpstr (f->wastage_reason, ==, "set by the user");
+  g_assert_true (slv_clo_plan_set_wastage (plan, "FABRIC", -1, &error));
+  g_assert_cmpfloat (f->new_wastage, ==, 0);
+  g_assert_false (slv_clo_plan_set_wastage (plan, "FABRIC", 100, &error));
+  g_assert_error (error, SLV_CLO_ERROR, SLV_CLO_ERROR_FABRIC);
+  g_clear_error (&error);
+  g_assert_false (slv_clo_plan_set_wastage (plan, "NO SUCH FABRIC", 1, &error));
+  g_clear_error (&error);
+
+  /* A woven marker figure already left the cutting waste out of its 8 %. */
+  body = bom_line_by_placement (store, slv_clo_plan_get_costing_id (plan), "body");
+  g_assert_true (slv_store_update_field (store, "bom_line", g_hash_table_lookup (body, "id"), "calc",
+                                         "{\"method\":\"woven\",\"units\":\"cm\",\"parts\":[{\"length\":\"70\","
+                                         "\"width\":\"55\",\"count\":2}],\"cuttable_width\":\"180\","
+                                         "\"marker_efficiency\":\"85\"}", &error));
+  g_assert_no_error (error);
+  g_clear_object (&plan);
+  plan = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
+  g_assert_no_error (error);
+  f = slv_clo_plan_find_fabric (plan, "FABRIC");
+  g_assert_cmpfloat (f->new_wastage, ==, 8);
+  g_assert_nonnull (strstr (f->wastage_reason, "kept"));
+  slv_test_rm_rf (dir);
+}
+
 static void
 test_plan_errors (void)
 {
@@ -1044,6 +1099,7 @@ main (int argc, char **argv)
   g_test_add_func ("/services/clo/panel-matching", test_panel_matching);
   g_test_add_func ("/services/clo/cost-hook", test_cost_hook);
   g_test_add_func ("/services/clo/plan-errors", test_plan_errors);
+  g_test_add_func ("/services/clo/wastage-rule", test_wastage_rule);
   g_test_add_func ("/services/clo/cli", test_cli);
   return g_test_run ();
 }
