@@ -61,6 +61,8 @@ test_rul (void)
       "RULE: DELTA 1\n 1, 2\n",                               /* no sizes */
       "SIZE LIST: S\nRULE: DELTA 1\n nan, 2\n",
       "hello world\n",
+      /* found by fuzzing: the rules held 3 deltas, the new list 4 sizes */
+      "SIZE LIST: S M L\nRULE: DELTA 1\n 0, 0 1, 1 2, 2\nEND\nSIZE LIST: 36 38 40 42\n",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
