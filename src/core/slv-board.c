@@ -17,6 +17,7 @@ struct _SlvBoard
   char     *position;
   char     *background;
   gint64    item_count;
+  gint64    open_threads;
   char     *cover_blob;
 };
 
@@ -30,6 +31,7 @@ static const SlvFieldSpec fields[] = {
   { "background", SLV_FIELD_STRING, G_STRUCT_OFFSET (SlvBoard, background) },
   { "item-count", SLV_FIELD_INT, G_STRUCT_OFFSET (SlvBoard, item_count) },
   { "cover-blob", SLV_FIELD_STRING, G_STRUCT_OFFSET (SlvBoard, cover_blob) },
+  { "open-threads", SLV_FIELD_INT, G_STRUCT_OFFSET (SlvBoard, open_threads) },
 };
 
 static void
@@ -90,4 +92,11 @@ slv_board_get_cover_blob (SlvBoard *self)
 {
   g_return_val_if_fail (SLV_IS_BOARD (self), NULL);
   return self->cover_blob;
+}
+
+gint64
+slv_board_get_open_threads (SlvBoard *self)
+{
+  g_return_val_if_fail (SLV_IS_BOARD (self), 0);
+  return self->open_threads;
 }

@@ -17,6 +17,8 @@ const char * slv_board_get_collection_name (SlvBoard *self);
 const char * slv_board_get_position (SlvBoard *self);
 const char * slv_board_get_background (SlvBoard *self);
 gint64       slv_board_get_item_count (SlvBoard *self);
+/* Review threads still open on the board. */
+gint64       slv_board_get_open_threads (SlvBoard *self);
 const char * slv_board_get_cover_blob (SlvBoard *self);
 
 G_END_DECLS

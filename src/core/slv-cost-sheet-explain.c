@@ -211,15 +211,28 @@ append_fx (GString         *s,
     g_string_append_printf (s, " %s %s", q->legs[i].inverse ? "÷" : "×", N8 (q->legs[i].rate->rate));
 }
 
+/* The operands of @index, zeros past the end. */
+static void
+get_args (SlvCostSheet *self,
+          guint         index,
+          SlvDecimal    a[SLV_FIGURE_MAX_ARGS])
+{
+  guint n;
+  const SlvDecimal *args = slv_cost_sheet_get_args (self, index, &n);
+
+  for (guint k = 0; k < SLV_FIGURE_MAX_ARGS; k++)
+    a[k] = k < n ? args[k] : SLV_DECIMAL_ZERO;
+}
+
 /* net m² ÷ efficiency, then to the line's unit at the fabric's width or GSM */
 static void
-format_pattern (GString         *s,
-                SlvCostSheet    *self,
-                const SlvFigure *f)
+format_pattern (GString          *s,
+                SlvCostSheet     *self,
+                const SlvFigure  *f,
+                const SlvDecimal *a)
 {
   const SlvBomInput *b = &g_array_index (slv_cost_sheet_get_input (self)->bom, SlvBomInput, f->line);
   const SlvBomCalc *k = &b->calc;
-  const SlvDecimal *a = f->args;
 
   g_string_append_printf (s, _("CLO pattern: %s pieces cut, %s m² ÷ %s %% marker efficiency"),
                           N6 (a[3]), N6 (a[1]), N6 (a[2]));
@@ -234,9 +247,12 @@ format_pattern (GString         *s,
 static void
 format_line_formula (GString         *s,
                      SlvCostSheet    *self,
+                     guint            index,
                      const SlvFigure *f)
 {
-  const SlvDecimal *a = f->args;
+  SlvDecimal a[SLV_FIGURE_MAX_ARGS];
+
+  get_args (self, index, a);
 
   switch ((int) f->kind)
     {
@@ -258,7 +274,7 @@ format_line_formula (GString         *s,
       g_string_append_printf (s, _("%s g per dozen ÷ 12 ÷ 1000"), N6 (a[0]));
       break;
     case SLV_FIG_CONSUMPTION_PATTERN:
-      format_pattern (s, self, f);
+      format_pattern (s, self, f, a);
       break;
     case SLV_FIG_GROSS:
       g_string_append_printf (s, "%s × (1 + %s %%)", N8 (a[0]), N6 (a[1]));
@@ -350,10 +366,11 @@ format_total_formula (GString         *s,
                       guint            index,
                       const SlvFigure *f)
 {
-  const SlvDecimal *a = f->args;
+  SlvDecimal a[SLV_FIGURE_MAX_ARGS];
   const SlvDestination *dest;
   const SlvMarginRule *rule;
 
+  get_args (self, index, a);
   switch ((int) f->kind)
     {
     case SLV_FIG_PCT_MARKUP:
@@ -412,7 +429,7 @@ format_total_formula (GString         *s,
       g_string_append_printf (s, "%s ÷ %s − 1", N6 (a[0]), N6 (a[1]));
       break;
     default:
-      format_line_formula (s, self, f);
+      format_line_formula (s, self, index, f);
       break;
     }
 }

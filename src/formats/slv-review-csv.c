@@ -26,10 +26,20 @@ slv_review_csv_columns (void)
 /* Spreadsheets run a cell starting with these as a formula (OWASP "CSV
  * injection"); a comment from anyone must never do that. */
 static gboolean
+is_formula_start (char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* TRUE if @cell is zero or more "'" then a formula start. Writing adds one
+ * "'" to such a cell, reading takes one off: a one-to-one mapping, so every
+ * text round-trips (also one that starts with "'" itself). */
+static gboolean
 needs_guard (const char *cell)
 {
-  return cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
-         cell[0] == '\t' || cell[0] == '\r';
+  while (*cell == '\'')
+    cell++;
+  return is_formula_start (*cell);
 }
 
 static void
@@ -42,10 +52,10 @@ append_cell (GString    *out,
   if (cell == NULL)
     cell = "";
   guard = needs_guard (cell);
-  if (guard || strpbrk (cell, ",\"\r\n") != NULL || (cell[0] == '\'' && needs_guard (cell + 1)))
+  if (guard || strpbrk (cell, ",\"\r\n") != NULL)
     {
       g_string_append_c (out, '"');
-      if (guard || (cell[0] == '\'' && needs_guard (cell + 1)))
+      if (guard)
         g_string_append_c (out, '\'');
       for (const char *p = cell; *p; p++)
         {
@@ -112,10 +122,7 @@ static char *
 unguard (GString *cell,
          gboolean quoted)
 {
-  if (quoted && cell->len >= 2 && cell->str[0] == '\'' && needs_guard (cell->str + 1))
-    g_string_erase (cell, 0, 1);
-  else if (quoted && cell->len >= 2 && cell->str[0] == '\'' && cell->str[1] == '\'' &&
-           needs_guard (cell->str + 2))
+  if (quoted && cell->str[0] == '\'' && needs_guard (cell->str + 1))
     g_string_erase (cell, 0, 1);
   return g_strdup (cell->str);
 }

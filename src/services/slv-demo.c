@@ -10,6 +10,7 @@
 
 #include "slv-demo.h"
 #include "slv-demo-data.h"
+#include "slv-review-demo.h"
 #include "formats/slv-swatch.h"
 #include "store/slv-blobs.h"
 
@@ -392,6 +393,7 @@ populate_tx (SlvStore  *store,
        insert_master_data (store, &ids, error) &&
        insert_styles (store, &ids, error) &&
        insert_board (store, &ids, error) &&
+       slv_review_demo_populate (store, error) &&
        slv_store_set_meta (store, "demo", "northloom-1", error);
   ids_clear (&ids);
   return ok;

@@ -115,3 +115,31 @@ slv_review_get_thread_anchor (SlvReview       *self,
   slv_annotation_geometry_get_anchor (g, &frame, x, y);
   return TRUE;
 }
+
+SlvReviewThread *
+slv_review_thread_at (SlvReview *self,
+                      double     x,
+                      double     y,
+                      double     tolerance)
+{
+  GListModel *threads;
+  guint n;
+
+  g_return_val_if_fail (SLV_IS_REVIEW (self), NULL);
+
+  threads = slv_review_get_threads (self);
+  n = g_list_model_get_n_items (threads);
+  /* Later threads are drawn on top: look at them first. */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(SlvReviewThread) t = g_list_model_get_item (threads, i - 1);
+      const SlvAnnotationGeometry *g = slv_review_thread_get_geometry (t);
+      SlvItemFrame frame;
+
+      if (g == NULL || !slv_review_get_thread_frame (self, t, &frame))
+        continue;
+      if (slv_annotation_geometry_hit (g, &frame, x, y, tolerance))
+        return t;
+    }
+  return NULL;
+}

@@ -65,6 +65,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static const GEnumValue filter_values[] = {
   { SLV_REVIEW_FILTER_ALL, "SLV_REVIEW_FILTER_ALL", "all" },
   { SLV_REVIEW_FILTER_OPEN, "SLV_REVIEW_FILTER_OPEN", "open" },
@@ -249,6 +252,7 @@ apply_records (SlvReview *self,
   update_n_open (self);
   if (self->selected != NULL && !g_hash_table_contains (by_id, slv_review_thread_get_id (self->selected)))
     set_selected (self, NULL);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 gboolean
@@ -421,6 +425,10 @@ slv_review_class_init (SlvReviewClass *klass)
   properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, ro);
   properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After the threads were re-read (any write, reload): recount. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -611,6 +619,24 @@ slv_review_get_n_open (SlvReview *self)
 {
   g_return_val_if_fail (SLV_IS_REVIEW (self), 0);
   return self->n_open;
+}
+
+guint
+slv_review_count_status (SlvReview       *self,
+                         SlvReviewStatus  status)
+{
+  guint n, count = 0;
+
+  g_return_val_if_fail (SLV_IS_REVIEW (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->threads));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SlvReviewThread) t = g_list_model_get_item (G_LIST_MODEL (self->threads), i);
+
+      count += slv_review_thread_get_status (t) == status;
+    }
+  return count;
 }
 
 void

@@ -29,8 +29,9 @@
  * and a message to show. Annotation and comment commands keep working.
  *
  * Every write is one store transaction; models update synchronously after
- * it. Call slv_review_reload() after the board changed elsewhere (sync, an
- * item deleted or restored).
+ * it, then "changed" is emitted (recount filter chips there). Call
+ * slv_review_reload() after the board changed elsewhere (sync, an item
+ * deleted or restored).
  */
 #pragma once
 
@@ -94,6 +95,9 @@ GListModel      *slv_review_get_visible        (SlvReview                   *sel
 /* The selected thread's comments (SlvReviewComment), oldest first. */
 GListModel      *slv_review_get_comments       (SlvReview                   *self);
 guint            slv_review_get_n_open         (SlvReview                   *self);
+/* Live threads with @status, e.g. for "Approved (3)". */
+guint            slv_review_count_status       (SlvReview                   *self,
+                                                SlvReviewStatus              status);
 void             slv_review_set_frame_func     (SlvReview                   *self,
                                                 SlvReviewFrameFunc           func,
                                                 gpointer                     user_data,
@@ -128,6 +132,14 @@ gboolean         slv_review_get_thread_anchor  (SlvReview                   *sel
 gboolean         slv_review_get_thread_frame   (SlvReview                   *self,
                                                 SlvReviewThread             *thread,
                                                 SlvItemFrame                *frame);
+
+/* The topmost thread whose annotation is within @tolerance board units of
+ * board point (x, y) (see slv_annotation_geometry_hit()), or NULL. For
+ * clicks on the overlay; pass a few screen pixels divided by the zoom. */
+SlvReviewThread *slv_review_thread_at          (SlvReview                   *self,
+                                                double                       x,
+                                                double                       y,
+                                                double                       tolerance);
 
 /* -- review mode -- */
 

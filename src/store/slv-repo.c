@@ -53,7 +53,9 @@ static const RepoQuery queries[] = {
     "(SELECT count(*) FROM board_item i WHERE i.board_id = b.id AND i.deleted = 0 "
     "   AND i.group_id IS NULL) AS item_count, "
     "(SELECT i.blob FROM board_item i WHERE i.board_id = b.id AND i.deleted = 0 "
-    "   AND i.kind = 'image' ORDER BY i.z LIMIT 1) AS cover_blob "
+    "   AND i.kind = 'image' ORDER BY i.z LIMIT 1) AS cover_blob, "
+    "coalesce ((SELECT t.open_threads FROM board_open_threads t WHERE t.board_id = b.id), 0) "
+    "   AS open_threads "
     "FROM board b LEFT JOIN collection c ON c.id = b.collection_id",
     "b", "board_fts", "name", "b.position, b.name", N_("board") },
 };

@@ -115,7 +115,18 @@ bind_card_cb (GtkSignalListItemFactory *factory,
   GtkWidget *count = gtk_widget_get_next_sibling (name);
   SlvBoard *board = gtk_list_item_get_item (list_item);
   guint n = (guint) slv_board_get_item_count (board);
+  guint open = (guint) slv_board_get_open_threads (board);
   g_autofree char *items = g_strdup_printf (ngettext ("%u item", "%u items", n), n);
+
+  if (open > 0)
+    {
+      /* TRANSLATORS: "14 items · 3 open reviews" */
+      g_autofree char *reviews = g_strdup_printf (ngettext ("%u open review", "%u open reviews", open), open);
+      char *both = g_strdup_printf ("%s · %s", items, reviews);
+
+      g_free (items);
+      items = both;
+    }
 
   gtk_label_set_text (GTK_LABEL (name), slv_board_get_name (board));
   gtk_label_set_text (GTK_LABEL (count), items);

@@ -166,6 +166,19 @@ sheet_value (SlvCostSheet *sheet,
   return slv_decimal_to_double (slv_cost_sheet_get_figure (sheet, index)->value);
 }
 
+/* Operand @k of figure @index. */
+static double
+sheet_arg (SlvCostSheet *sheet,
+           int           index,
+           guint         k)
+{
+  guint n = 0;
+  const SlvDecimal *args = slv_cost_sheet_get_args (sheet, index, &n);
+
+  g_assert_cmpuint (k, <, n);
+  return slv_decimal_to_double (args[k]);
+}
+
 static double
 sheet_fob (SlvCostSheet *sheet)
 {
@@ -191,7 +204,7 @@ sheet_unit_price (SlvCostSheet *sheet,
   int cost = slv_cost_sheet_get_line_cost (sheet, FALSE, line);
 
   g_assert_cmpint (slv_cost_sheet_get_figure (sheet, cost)->fx, ==, -1);
-  g_assert_cmpfloat (slv_decimal_to_double (slv_cost_sheet_get_figure (sheet, cost)->args[1]), ==, 1.0);
+  g_assert_cmpfloat (sheet_arg (sheet, cost, 1), ==, 1.0);
   return sheet_value (sheet, slv_cost_sheet_find_role (sheet, line, FALSE, SLV_ROLE_PRICE));
 }
 
@@ -209,7 +222,8 @@ sheet_fob_factor (SlvCostSheet *sheet)
   g_assert_cmpint (profit->kind, ==, SLV_FIG_PCT_MARKUP);
   g_assert_cmpint (in->params.commercial.base, ==, SLV_PCT_BASE_PRODUCTION);
   g_assert_cmpint (in->params.profit.base, ==, SLV_PCT_BASE_COST_PLUS_COMMERCIAL);
-  return (1 + slv_decimal_to_double (commercial->args[1]) / 100) * (1 + slv_decimal_to_double (profit->args[1]) / 100);
+  return (1 + sheet_arg (sheet, slv_cost_sheet_get_total_index (sheet, SLV_TOTAL_COMMERCIAL), 1) / 100) *
+         (1 + sheet_arg (sheet, slv_cost_sheet_get_total_index (sheet, SLV_TOTAL_PROFIT), 1) / 100);
 }
 
 /* -- end to end: a corpus tee into the demo's crew tee -- */

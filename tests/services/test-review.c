@@ -188,6 +188,13 @@ count_changes (GListModel *model,
 }
 
 static void
+count_signal (guint     *count,
+              SlvReview *review)
+{
+  (*count)++;
+}
+
+static void
 test_filters (Fixture       *f,
               gconstpointer  data)
 {
@@ -198,7 +205,7 @@ test_filters (Fixture       *f,
   g_autofree char *cm = NULL;
   GListModel *visible = slv_review_get_visible (f->review);
   g_autoptr(GError) error = NULL;
-  guint changes = 0;
+  guint changes = 0, signalled = 0;
 
   slv_review_set_user_name (f->review, "Rosa Martín");
   c = add_pin (f, f->image, 0.5, 0.5);
@@ -210,6 +217,9 @@ test_filters (Fixture       *f,
   slv_review_set_user_name (f->review, "Ana Lima");
 
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
+  g_assert_cmpuint (slv_review_count_status (f->review, SLV_REVIEW_STATUS_OPEN), ==, 2);
+  g_assert_cmpuint (slv_review_count_status (f->review, SLV_REVIEW_STATUS_ON_HOLD), ==, 1);
+  g_assert_cmpuint (slv_review_count_status (f->review, SLV_REVIEW_STATUS_APPROVED), ==, 0);
   slv_review_set_filter (f->review, SLV_REVIEW_FILTER_OPEN);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
   g_assert_cmpstr (slv_review_thread_get_id (nth (visible, 0)), ==, a);
@@ -233,8 +243,11 @@ test_filters (Fixture       *f,
   g_signal_connect (slv_review_get_threads (f->review), "items-changed",
                     G_CALLBACK (no_changes), NULL);
   g_signal_connect (visible, "items-changed", G_CALLBACK (count_changes), &changes);
+  g_signal_connect_swapped (f->review, "changed", G_CALLBACK (count_signal), &signalled);
   g_assert_true (slv_review_set_status (f->review, a, SLV_REVIEW_STATUS_APPROVED, &error));
   g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (signalled, ==, 1);
+  g_signal_handlers_disconnect_by_func (f->review, count_signal, &signalled);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
   g_signal_handlers_disconnect_by_func (slv_review_get_threads (f->review), no_changes, NULL);
   g_signal_handlers_disconnect_by_func (visible, count_changes, &changes);
@@ -439,6 +452,10 @@ test_bounds_follow_item (Fixture       *f,
   g_assert_true (slv_store_update_field (f->store, "board_item", f->image, "w", "400", NULL));
   g_assert_true (slv_review_get_thread_anchor (f->review, t, &x, &y));
   g_assert_cmpfloat (x, ==, 1100);
+
+  /* A click near the pin finds its thread; elsewhere nothing. */
+  g_assert_true (slv_review_thread_at (f->review, 1101, 51, 3) == t);
+  g_assert_null (slv_review_thread_at (f->review, 1200, 51, 3));
 
   /* The canvas supplies the frame of an item being dragged. */
   slv_item_frame_init (&dragged, -300, -300, 100, 100);
