@@ -1,7 +1,8 @@
-/* test-clo.c: CLO ingestion end to end — corpus figures through the
- * import, nesting on the corpus styles, a corpus tee into a demo style
- * (consumption checked against figures computed here from the ground
- * truth), undo, re-import diffs, BOM matching, panel matching, the CLI.
+/* test-clo.c: CLO ingestion into a style — a corpus tee into a demo style
+ * (consumption and FOB checked against figures computed here from the
+ * ground truth and the engine's formula), undo, re-import diffs, BOM
+ * matching, panel matching, the cost hook, the wastage rule, the CLI.
+ * The corpus figures and nesting are in test-clo-corpus.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "slv-test-util.h"
+#include "clo-test-util.h"
 #include "core/slv-warning.h"
 #include "services/slv-clo-import.h"
 #include "services/slv-clo-plan.h"
@@ -23,29 +25,6 @@
 #include "store/slv-clo-store.h"
 
 #define TEE_CODE "NL27S-TS001"
-
-static SlvCloImport *
-load (const char *path)
-{
-  g_autoptr(SlvCloImport) import = slv_clo_import_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (slv_clo_import_load (import, path, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&import);
-}
-
-static JsonObject *
-load_truth (JsonParser *parser,
-            const char *rel)
-{
-  g_autofree char *path = slv_test_corpus_path (rel);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (path);
-  g_assert_true (json_parser_load_from_file (parser, path, &error));
-  return json_node_get_object (json_parser_get_root (parser));
-}
 
 /* -- the figures computed here, independently, from the ground truth -- */
 
@@ -257,9 +236,9 @@ test_tee_into_demo_style (void)
 
   if (dxf == NULL)
     return;
-  gt = load_truth (parser, "dxf/MEN CLASSIC TEE.groundtruth.json");
+  gt = clo_test_load_truth (parser, "dxf/MEN CLASSIC TEE.groundtruth.json");
   store = demo_store (&dir);
-  import = load (dxf);
+  import = clo_test_load (dxf);
   slv_clo_plan_options_init (&opt);
   opt.efficiency = 0.85;
   plan = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
@@ -416,13 +395,13 @@ test_reimport_diff (void)
   store = demo_store (&dir);
   slv_clo_plan_options_init (&opt);
   opt.efficiency = 0.8;
-  first = load (tee);
+  first = clo_test_load (tee);
   plan = slv_clo_plan_new (store, first, TEE_CODE, &opt, NULL, &error);
   g_assert_true (slv_clo_plan_apply (plan, &id1, &error));
   g_clear_object (&plan);
 
   /* The same export again: nothing to show but equal figures. */
-  again = load (tee);
+  again = clo_test_load (tee);
   plan = slv_clo_plan_new (store, again, TEE_CODE, &opt, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (slv_clo_plan_get_piece_diffs (plan)->len, ==, 0);
@@ -435,7 +414,7 @@ test_reimport_diff (void)
   g_clear_object (&plan);
 
   /* Another style's export: the tee's 105 pieces go, the tank's 28 come. */
-  other = load (tank);
+  other = clo_test_load (tank);
   plan = slv_clo_plan_new (store, other, TEE_CODE, &opt, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < slv_clo_plan_get_piece_diffs (plan)->len; i++)
@@ -462,176 +441,6 @@ test_reimport_diff (void)
   g_assert_true (slv_clo_undo (store, id1, &error));
   g_assert_no_error (error);
   slv_test_rm_rf (dir);
-}
-
-/* -- the inspect contract over the whole corpus -- */
-
-static const char *dxf_stems[] = {
-  "GLX4802S19_AAMA.DXF", "GLX4802S19_ASTM.DXF", "MEN CLASSIC TEE.DXF", "ORILEGWB_AAMA.DXF",
-  "ORILEGWB_ASTM.DXF", "SS17_M POLO REG_ASTM.DXF", "WM SLIM TANK.DXF", "clo-box.dxf",
-  "clo-pattern.dxf", "clo2-pattern.dxf", "drill-holes.DXF", "mirrored.DXF", "simple.DXF",
-};
-
-static void
-test_inspect_corpus_patterns (void)
-{
-  for (guint f = 0; f < G_N_ELEMENTS (dxf_stems); f++)
-    {
-      g_autofree char *rel = g_strdup_printf ("dxf/%s", dxf_stems[f]);
-      g_autofree char *path = slv_test_corpus_path (rel);
-      g_autofree char *stem = NULL;
-      g_autofree char *gt_rel = NULL;
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      g_autoptr(SlvCloImport) import = NULL;
-      g_autoptr(JsonNode) report = NULL;
-      JsonObject *gt;
-      JsonArray *pieces, *truth;
-      double k;
-
-      if (path == NULL)
-        return;
-      stem = g_strndup (dxf_stems[f], strlen (dxf_stems[f]) - 4);
-      gt_rel = g_strdup_printf ("dxf/%s.groundtruth.json", stem);
-      gt = load_truth (parser, gt_rel);
-      k = g_str_equal (json_object_get_string_member (gt, "units"), "ENGLISH") ? 25.4 : 1;
-      import = load (path);
-      report = slv_clo_report_import (import, NULL, FALSE);
-      pieces = json_object_get_array_member (json_array_get_object_element (
-                 json_object_get_array_member (json_node_get_object (report), "patterns"), 0), "pieces");
-      truth = json_object_get_array_member (gt, "pieces");
-      g_assert_cmpuint (json_array_get_length (pieces), ==, json_array_get_length (truth));
-      for (guint i = 0; i < json_array_get_length (truth); i++)
-        {
-          JsonObject *p = json_array_get_object_element (pieces, i);
-          JsonObject *t = json_array_get_object_element (truth, i);
-          double area = json_object_get_double_member (t, "area") * k * k;
-          double perimeter = json_object_get_double_member (t, "perimeter") * k;
-          JsonNode *unfolded = json_object_get_member (p, "unfolded_area_mm2");
-
-          g_assert_cmpstr (json_object_get_string_member (p, "name"), ==, json_object_get_string_member (t, "piece_name"));
-          g_assert_cmpstr (json_object_get_string_member (p, "size"), ==, json_object_get_string_member (t, "size"));
-          if (!json_node_is_null (json_object_get_member (t, "quantity")))
-            g_assert_cmpstr (json_object_get_string_member (p, "quantity_text"), ==,
-                             json_object_get_string_member (t, "quantity"));
-          g_assert_cmpfloat (fabs (json_object_get_double_member (p, "area_mm2") - area), <=, 1e-3 * area);
-          g_assert_cmpfloat (fabs (json_object_get_double_member (p, "perimeter_mm") - perimeter), <=, 1e-3 * perimeter);
-          g_assert_true (json_node_is_null (unfolded) != json_object_get_boolean_member (t, "has_mirror_line_layer6"));
-          if (!json_node_is_null (unfolded))
-            g_assert_cmpfloat (fabs (json_node_get_double (unfolded) - 2 * area), <=, 1e-3 * area);
-        }
-    }
-}
-
-static const struct { const char *mesh, *truth; } mesh_files[] = {
-  { "meshes/makehuman/female_casualsuit01.obj", "meshes/makehuman/female_casualsuit01.groundtruth.json" },
-  { "meshes/makehuman/female_sportsuit01.obj", "meshes/makehuman/female_sportsuit01.groundtruth.json" },
-  { "meshes/makehuman/male_casualsuit02.obj", "meshes/makehuman/male_casualsuit02.groundtruth.json" },
-  { "meshes/makehuman/male_worksuit01.obj", "meshes/makehuman/male_worksuit01.groundtruth.json" },
-  { "meshes/codim-ipc/dress_knife_stage.obj", "meshes/codim-ipc/dress_knife_stage.groundtruth.json" },
-  { "meshes/codim-ipc/dress_knife_drape.obj", "meshes/codim-ipc/dress_knife_drape.groundtruth.json" },
-  { "meshes/codim-ipc/skirt4K.obj", "meshes/codim-ipc/skirt4K.groundtruth.json" },
-  { "meshes/gltf-mens-casual-shirt/scene.gltf", "meshes/gltf-mens-casual-shirt/scene.groundtruth.json" },
-  { "meshes/gltf-jacket-no-textures/scene.gltf", "meshes/gltf-jacket-no-textures/scene.groundtruth.json" },
-};
-
-static void
-test_inspect_corpus_meshes (void)
-{
-  for (guint f = 0; f < G_N_ELEMENTS (mesh_files); f++)
-    {
-      g_autofree char *path = slv_test_corpus_path (mesh_files[f].mesh);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      g_autoptr(SlvCloImport) import = NULL;
-      g_autoptr(JsonNode) report = NULL;
-      JsonObject *gt, *mesh;
-      JsonArray *parts;
-      double want, got = 0;
-      gint64 tris = 0;
-
-      if (path == NULL)
-        return;
-      gt = load_truth (parser, mesh_files[f].truth);
-      want = json_object_has_member (gt, "surface_area")
-             ? json_object_get_double_member (gt, "surface_area")
-             : json_object_get_double_member (gt, "total_surface_area_mesh_space_no_node_transforms");
-      import = load (path);
-      report = slv_clo_report_import (import, NULL, FALSE);
-      mesh = json_array_get_object_element (json_object_get_array_member (json_node_get_object (report), "meshes"), 0);
-      parts = json_object_get_array_member (mesh, "meshes");
-      for (guint i = 0; i < json_array_get_length (parts); i++)
-        {
-          got += json_object_get_double_member (json_array_get_object_element (parts, i), "area_m2");
-          tris += json_object_get_int_member (json_array_get_object_element (parts, i), "triangles");
-        }
-      /* Corpus meshes are read at their stated unit (metres), so m² = file units². */
-      g_assert_cmpfloat (fabs (got - want), <=, 1e-3 * want);
-      g_assert_cmpfloat (fabs (json_object_get_double_member (mesh, "area_m2") - want), <=, 1e-3 * want);
-      g_assert_cmpint (tris, ==, json_object_has_member (gt, "triangles_after_fan_triangulation")
-                                   ? json_object_get_int_member (gt, "triangles_after_fan_triangulation")
-                                   : json_object_get_int_member (gt, "total_triangles"));
-    }
-}
-
-/* -- nesting on every corpus style: checked geometrically -- */
-
-static void
-assert_marker_sound (SlvMarker *m)
-{
-  double width = slv_marker_get_width (m);
-
-  for (guint i = 0; i < slv_marker_get_n_placements (m); i++)
-    {
-      const SlvPlacement *p = slv_marker_get_placement (m, i);
-      SlvBBox b = slv_polygon_bbox (p->outline);
-
-      g_assert_cmpfloat (b.y0, >=, 0);
-      g_assert_cmpfloat (b.y1, <=, width);
-      g_assert_cmpfloat (b.x0, >=, 0);
-      for (guint j = i + 1; j < slv_marker_get_n_placements (m); j++)
-        g_assert_false (slv_polygons_overlap (p->outline, slv_marker_get_placement (m, j)->outline, 1e-6));
-    }
-}
-
-static void
-test_nesting_corpus (void)
-{
-  for (guint f = 0; f < G_N_ELEMENTS (dxf_stems); f++)
-    {
-      g_autofree char *rel = g_strdup_printf ("dxf/%s", dxf_stems[f]);
-      g_autofree char *path = slv_test_corpus_path (rel);
-      g_autoptr(SlvCloImport) import = NULL;
-      g_autoptr(GPtrArray) uses = NULL;
-      g_autoptr(GString) line = g_string_new (NULL);
-      double width = 150;
-
-      if (path == NULL)
-        return;
-      if (g_str_has_prefix (dxf_stems[f], "clo2") || g_str_has_prefix (dxf_stems[f], "clo-box"))
-        continue;   /* the scale trap and the 3 m box are not garments */
-      import = load (path);
-      uses = slv_clo_import_dup_fabric_uses (import, NULL);
-      g_string_append_printf (line, "%s, size %s, %.0f cm:", dxf_stems[f],
-                              slv_clo_import_get_sample_size (import), width);
-      for (guint u = 0; u < uses->len; u++)
-        {
-          SlvFabricUse *use = g_ptr_array_index (uses, u);
-          g_autoptr(GError) error = NULL;
-          g_autoptr(SlvFabricEstimate) est = slv_clo_import_estimate (import, NULL, use->fabric, width, 180, 0,
-                                                                     0, NULL, NULL, &error);
-
-          g_assert_no_error (error);
-          assert_marker_sound (est->marker);
-          g_assert_cmpfloat (est->efficiency, >, 0.3);
-          g_assert_cmpfloat (est->efficiency, <=, 1);
-          /* The garments laid hold every cut piece. */
-          g_assert_cmpuint (slv_marker_get_n_placements (est->marker), ==, use->cuts * est->garments);
-          g_assert_cmpfloat (fabs (slv_marker_get_piece_area (est->marker) - use->net_mm2 * est->garments),
-                             <=, 1e-6 * use->net_mm2 * est->garments);
-          g_string_append_printf (line, " %s %.1f %% (%u garments)", use->fabric, 100 * est->efficiency,
-                                  est->garments);
-        }
-      g_test_message ("%s", line->str);
-    }
 }
 
 /* -- a folder with a pattern, a BOM and a render -- */
@@ -695,7 +504,7 @@ test_bom_and_renders (void)
   png = g_build_filename (bundle, "front.png", NULL);
   g_assert_true (g_file_set_contents (png, (const char *) tiny_png, sizeof tiny_png, NULL));
 
-  import = load (bundle);
+  import = clo_test_load (bundle);
   g_assert_cmpuint (slv_clo_import_get_bom_lines (import)->len, ==, 4);
   g_assert_cmpuint (slv_clo_import_get_renders (import)->len, ==, 1);
   slv_clo_plan_options_init (&opt);
@@ -821,7 +630,7 @@ test_panel_matching (void)
   dxf = g_build_filename (dir, "shirt.dxf", NULL);
   g_assert_true (g_file_set_contents (dxf, text->str, text->len, NULL));
 
-  import = load (dir);
+  import = clo_test_load (dir);
   matches = slv_clo_import_dup_panel_matches (import, NULL);
   for (guint i = 0; i < matches->len; i++)
     {
@@ -888,7 +697,7 @@ test_cost_hook (void)
   if (dxf == NULL)
     return;
   store = demo_store (&dir);
-  import = load (dxf);
+  import = clo_test_load (dxf);
   slv_clo_plan_options_init (&opt);
   opt.efficiency = 0.8;
   plan = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
@@ -936,7 +745,7 @@ test_wastage_rule (void)
   if (dxf == NULL)
     return;
   store = demo_store (&dir);
-  import = load (dxf);
+  import = clo_test_load (dxf);
   slv_clo_plan_options_init (&opt);
   opt.efficiency = 0.8;
   plan = slv_clo_plan_new (store, import, TEE_CODE, &opt, NULL, &error);
@@ -986,7 +795,7 @@ test_plan_errors (void)
   if (dxf == NULL)
     return;
   store = demo_store (&dir);
-  import = load (dxf);
+  import = clo_test_load (dxf);
   plan = slv_clo_plan_new (store, import, "NO-SUCH-STYLE", NULL, NULL, &error);
   g_assert_null (plan);
   g_assert_error (error, SLV_CLO_ERROR, SLV_CLO_ERROR_NO_STYLE);
@@ -1106,9 +915,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/services/clo/tee-into-demo-style", test_tee_into_demo_style);
   g_test_add_func ("/services/clo/reimport-diff", test_reimport_diff);
-  g_test_add_func ("/services/clo/inspect-corpus-patterns", test_inspect_corpus_patterns);
-  g_test_add_func ("/services/clo/inspect-corpus-meshes", test_inspect_corpus_meshes);
-  g_test_add_func ("/services/clo/nesting-corpus", test_nesting_corpus);
   g_test_add_func ("/services/clo/bom-and-renders", test_bom_and_renders);
   g_test_add_func ("/services/clo/panel-matching", test_panel_matching);
   g_test_add_func ("/services/clo/cost-hook", test_cost_hook);
