@@ -66,14 +66,22 @@ static GOptionEntry undo_entries[] = {
   { NULL }
 };
 
+/* @store (may be NULL) gives the saved BOM mapping when --mapping is not set. */
 static SlvCloImport *
 load_import (const char  *path,
+             SlvStore    *store,
              GError     **error)
 {
   g_autoptr(SlvCloImport) import = slv_clo_import_new ();
 
   slv_clo_import_set_scale (import, opt_scale);
   slv_clo_import_set_mesh_unit (import, opt_mesh_unit);
+  if (opt_mapping == NULL && store != NULL)
+    {
+      g_autoptr(SlvBomMapping) saved = slv_clo_dup_saved_bom_mapping (store);
+
+      slv_clo_import_set_bom_mapping (import, saved);
+    }
   if (opt_mapping != NULL)
     {
       g_autofree char *json = NULL;
@@ -196,7 +204,7 @@ run_inspect (int    argc,
     return SLV_CLI_ERROR;
   if (argc != 2)
     return slv_cli_fail (_("clo inspect: give one file, folder or ZIP to inspect."));
-  import = load_import (argv[1], &error);
+  import = load_import (argv[1], NULL, &error);
   if (import == NULL)
     return slv_cli_fail_error (g_steal_pointer (&error));
   report = slv_clo_report_import (import, opt_size, opt_outlines);
@@ -207,6 +215,21 @@ run_inspect (int    argc,
   else
     print_text (json_node_get_object (report));
   return SLV_CLI_OK;
+}
+
+static void
+print_cost (SlvCloPlan *plan)
+{
+  g_autofree char *currency = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (slv_clo_plan_cost_delta (plan, &currency, &before, &after, &error))
+    printf (_("FOB %s → %s %s (%+.4f)\n"), before, after, currency,
+            g_ascii_strtod (after, NULL) - g_ascii_strtod (before, NULL));
+  else if (error != NULL)
+    printf (_("FOB not computed: %s\n"), error->message);
 }
 
 static void
@@ -230,6 +253,9 @@ print_plan (SlvCloPlan *plan)
         printf (_("  %-14s → %s (%s, %.0f %% sure): %.6f → %.6f %s\n      %s\n"), r->fabric,
                 r->material_name, r->placement ? r->placement : "", 100 * r->confidence,
                 r->old_consumption, r->new_consumption, r->unit, r->estimate->explanation);
+      if (r->bom_line_id != NULL && r->new_wastage >= 0)
+        printf (_("      wastage %g %% → %g %%: %s\n"), MAX (r->old_wastage, 0), r->new_wastage,
+                r->wastage_reason ? r->wastage_reason : "");
     }
   for (guint i = 0; i < bom->len; i++)
     {
@@ -245,6 +271,7 @@ print_plan (SlvCloPlan *plan)
 
       printf (_("  piece %s %s: %s\n"), d->name, d->size ? d->size : "", d->status);
     }
+  print_cost (plan);
 }
 
 static int
@@ -264,11 +291,11 @@ run_import (int    argc,
     return slv_cli_fail (_("clo import: give the file, --style CODE and the workspace folder."));
   if (opt_efficiency < 0 || opt_efficiency > 1)
     return slv_cli_fail (_("clo import: --efficiency is a fraction between 0 and 1."));
-  import = load_import (argv[1], &error);
-  if (import == NULL)
-    return slv_cli_fail_error (g_steal_pointer (&error));
   store = slv_cli_open_store (argv[2], &error);
   if (store == NULL)
+    return slv_cli_fail_error (g_steal_pointer (&error));
+  import = load_import (argv[1], store, &error);
+  if (import == NULL)
     return slv_cli_fail_error (g_steal_pointer (&error));
   slv_clo_plan_options_init (&opt);
   opt.size = opt_size;
@@ -290,6 +317,10 @@ run_import (int    argc,
   if (opt_dry_run)
     return SLV_CLI_OK;
   if (!slv_clo_plan_apply (plan, &import_id, &error))
+    return slv_cli_fail_error (g_steal_pointer (&error));
+  /* The mapping that worked is the starting point next time. */
+  if (slv_clo_import_get_bom_lines (import)->len > 0 &&
+      !slv_clo_save_bom_mapping (store, slv_clo_import_get_bom_mapping (import), &error))
     return slv_cli_fail_error (g_steal_pointer (&error));
   fprintf (stderr, _("Imported into %s (import %s; undo with “selvedge-cli clo undo --style %s”).\n"),
            opt_style, import_id, opt_style);

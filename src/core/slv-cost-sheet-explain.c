@@ -89,7 +89,7 @@ display_places (const SlvFigure *f)
   switch ((int) f->kind)
     {
     case SLV_FIG_CONSUMPTION_ENTERED: case SLV_FIG_CONSUMPTION_KNIT: case SLV_FIG_CONSUMPTION_WOVEN:
-    case SLV_FIG_CONSUMPTION_DOZEN: case SLV_FIG_GROSS:
+    case SLV_FIG_CONSUMPTION_DOZEN: case SLV_FIG_CONSUMPTION_PATTERN: case SLV_FIG_GROSS:
       return 8;
     case SLV_FIG_ROUND_CENTS: case SLV_FIG_RULE: case SLV_FIG_MARGIN_ACHIEVED: case SLV_FIG_MARKUP_ACHIEVED:
       return 2;
@@ -224,6 +224,26 @@ get_args (SlvCostSheet *self,
     a[k] = k < n ? args[k] : SLV_DECIMAL_ZERO;
 }
 
+/* net m² ÷ efficiency, then to the line's unit at the fabric's width or GSM */
+static void
+format_pattern (GString          *s,
+                SlvCostSheet     *self,
+                const SlvFigure  *f,
+                const SlvDecimal *a)
+{
+  const SlvBomInput *b = &g_array_index (slv_cost_sheet_get_input (self)->bom, SlvBomInput, f->line);
+  const SlvBomCalc *k = &b->calc;
+
+  g_string_append_printf (s, _("CLO pattern: %s pieces cut, %s m² ÷ %s %% marker efficiency"),
+                          N6 (a[3]), N6 (a[1]), N6 (a[2]));
+  if (g_ascii_strcasecmp (f->unit, "KG") == 0 && slv_decimal_sign (k->pattern_gsm) > 0)
+    g_string_append_printf (s, _(" × %s g/m² ÷ 1000"), N6 (k->pattern_gsm));
+  else if ((g_ascii_strcasecmp (f->unit, "M") == 0 || g_ascii_strcasecmp (f->unit, "YD") == 0) &&
+           slv_decimal_sign (k->pattern_width_cm) > 0)
+    g_string_append_printf (s, _(" ÷ %s cm usable width × 100%s"), N6 (k->pattern_width_cm),
+                            g_ascii_strcasecmp (f->unit, "YD") == 0 ? " ÷ 0.9144" : "");
+}
+
 static void
 format_line_formula (GString         *s,
                      SlvCostSheet    *self,
@@ -252,6 +272,9 @@ format_line_formula (GString         *s,
       break;
     case SLV_FIG_CONSUMPTION_DOZEN:
       g_string_append_printf (s, _("%s g per dozen ÷ 12 ÷ 1000"), N6 (a[0]));
+      break;
+    case SLV_FIG_CONSUMPTION_PATTERN:
+      format_pattern (s, self, f, a);
       break;
     case SLV_FIG_GROSS:
       g_string_append_printf (s, "%s × (1 + %s %%)", N8 (a[0]), N6 (a[1]));
@@ -492,6 +515,16 @@ slv_cost_sheet_dup_source (SlvCostSheet *self,
 
       g_string_append_printf (s, _("material %s %s (%s per %s %s)"), m->code, m->name,
                               m->has_price ? N8 (m->price) : "—", N6 (m->price_unit), m->unit);
+    }
+  else if (f->kind == SLV_FIG_CONSUMPTION_PATTERN)
+    {
+      const SlvBomCalc *k = &g_array_index (slv_cost_sheet_get_input (self)->bom, SlvBomInput, f->line).calc;
+
+      g_string_append_printf (s, k->pattern_efficiency_given
+                              ? _("CLO import of “%s”, fabric %s, size %s; marker efficiency given by the user")
+                              : _("CLO import of “%s”, fabric %s, size %s; marker efficiency from the nesting estimate"),
+                              k->pattern_source ? k->pattern_source : "?", k->pattern_fabric ? k->pattern_fabric : "?",
+                              k->pattern_size ? k->pattern_size : "?");
     }
   if ((q = slv_cost_sheet_get_quote (self, f->fx)) != NULL)
     {

@@ -30,6 +30,7 @@ typedef enum
   SLV_FIG_CONSUMPTION_KNIT,      /* a0…a5 lengths, a6 gsm, a7 area factor */
   SLV_FIG_CONSUMPTION_WOVEN,     /* a0 area, a1 usable width, a2 divisor, a3 efficiency %, a4 unit factor */
   SLV_FIG_CONSUMPTION_DOZEN,     /* a0 grams per dozen */
+  SLV_FIG_CONSUMPTION_PATTERN,   /* a0 consumption, a1 net m², a2 marker efficiency %, a3 pieces cut */
   SLV_FIG_GROSS,                 /* a0 net (child), a1 wastage % */
   SLV_FIG_MATERIAL_PRICE,        /* a0 price, a1 price unit */
   SLV_FIG_PRICE_CHAIN,           /* a0 yarn, a1 knit loss %, a2 knitting, a3 dye loss %, a4 dyeing, a5 surcharge */

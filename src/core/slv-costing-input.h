@@ -34,6 +34,11 @@
  *     "marker_efficiency" (percent, default 100), or "cut_weight" and
  *     "lay_weight" (utilisation = cut ÷ lay) }              → yd or m per piece
  *   { "method": "per_dozen", "grams_per_dozen": "100" }       → kg per piece
+ *   { "method": "clo-pattern", "source", "size", "fabric", "net_m2",
+ *     "efficiency" (fraction), "efficiency_source": "nesting" | "user",
+ *     "pieces", "cuts", "width_cm", "gsm", "explanation" }
+ *     written by a CLO import: the consumption column is used as entered
+ *     (it is net_m2 ÷ efficiency in the line's unit); the rest explains it
  *   plus, optionally, the price of a knit fabric from its yarn:
  *   "price": { "method": "yarn_chain", "yarn": MATERIAL-CODE,
  *              "knit_loss_pct", "knitting": { "key": KEY, "supplier": CODE },
@@ -76,6 +81,7 @@ typedef enum
   SLV_CALC_KNIT,
   SLV_CALC_WOVEN,
   SLV_CALC_PER_DOZEN,
+  SLV_CALC_PATTERN,      /* "clo-pattern": given, with its provenance */
 } SlvCalcMethod;
 
 #define SLV_WOVEN_MAX_PARTS 16
@@ -111,6 +117,11 @@ typedef struct
   SlvDecimal     cuttable_width, shrinkage_allowance, marker_efficiency;
   /* per dozen */
   SlvDecimal     grams_per_dozen;
+  /* from a CLO pattern: the consumption column is used; these explain it */
+  SlvDecimal     pattern_net_m2, pattern_efficiency, pattern_cuts;
+  SlvDecimal     pattern_width_cm, pattern_gsm;
+  gboolean       pattern_efficiency_given;
+  char          *pattern_source, *pattern_fabric, *pattern_size;
   /* fabric price from yarn */
   gboolean       has_chain;
   char          *yarn_code;

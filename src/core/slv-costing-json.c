@@ -328,6 +328,33 @@ parse_woven (JsonObject  *o,
   return TRUE;
 }
 
+/* A CLO import's figure: the consumption column holds it; these fields
+ * say where it came from. */
+static gboolean
+parse_pattern (JsonObject  *o,
+               SlvBomCalc  *c,
+               GError     **error)
+{
+  g_autofree char *source = get_string (o, "efficiency_source");
+
+  if (!get_decimal (o, "net_m2", SLV_DECIMAL_ZERO, &c->pattern_net_m2, NULL, error) ||
+      !get_decimal (o, "efficiency", SLV_DECIMAL_ZERO, &c->pattern_efficiency, NULL, error) ||
+      !get_decimal (o, "cuts", SLV_DECIMAL_ZERO, &c->pattern_cuts, NULL, error) ||
+      !get_decimal (o, "width_cm", SLV_DECIMAL_ZERO, &c->pattern_width_cm, NULL, error) ||
+      !get_decimal (o, "gsm", SLV_DECIMAL_ZERO, &c->pattern_gsm, NULL, error))
+    return FALSE;
+  if (slv_decimal_sign (c->pattern_net_m2) <= 0)
+    return bad (error, _("a pattern calculation needs the net area “net_m2” above zero."));
+  if (slv_decimal_sign (c->pattern_efficiency) <= 0 ||
+      slv_decimal_cmp (c->pattern_efficiency, slv_decimal_from_int (1)) > 0)
+    return bad (error, _("the marker “efficiency” of a pattern calculation is a fraction above 0 and at most 1."));
+  c->pattern_efficiency_given = g_strcmp0 (source, "user") == 0;
+  c->pattern_source = get_string (o, "source");
+  c->pattern_fabric = get_string (o, "fabric");
+  c->pattern_size = get_string (o, "size");
+  return TRUE;
+}
+
 static gboolean
 parse_chain (JsonObject  *o,
              SlvBomCalc  *c,
@@ -381,6 +408,8 @@ slv_bom_calc_parse (const char  *json,
       out->method = SLV_CALC_PER_DOZEN;
       ok = get_decimal (root, "grams_per_dozen", SLV_DECIMAL_ZERO, &out->grams_per_dozen, NULL, error);
     }
+  else if (g_str_equal (method, "clo-pattern"))
+    out->method = SLV_CALC_PATTERN, ok = parse_pattern (root, out, error);
   else
     ok = bad (error, _("the method “%s” is unknown; use knit, woven, per_dozen or manual."), method);
   if (ok && units != NULL && !g_str_equal (units, "cm") && !g_str_equal (units, "in"))
@@ -403,6 +432,9 @@ slv_bom_calc_clear (SlvBomCalc *calc)
 {
   g_free (calc->parts);
   g_free (calc->yarn_code);
+  g_free (calc->pattern_source);
+  g_free (calc->pattern_fabric);
+  g_free (calc->pattern_size);
   slv_rate_ref_clear (&calc->knitting);
   slv_rate_ref_clear (&calc->dyeing);
   memset (calc, 0, sizeof *calc);
@@ -415,6 +447,9 @@ slv_bom_calc_copy (SlvBomCalc       *dst,
   *dst = *src;
   dst->parts = src->n_parts ? g_memdup2 (src->parts, src->n_parts * sizeof (SlvWovenPart)) : NULL;
   dst->yarn_code = g_strdup (src->yarn_code);
+  dst->pattern_source = g_strdup (src->pattern_source);
+  dst->pattern_fabric = g_strdup (src->pattern_fabric);
+  dst->pattern_size = g_strdup (src->pattern_size);
   slv_rate_ref_copy (&dst->knitting, &src->knitting);
   slv_rate_ref_copy (&dst->dyeing, &src->dyeing);
 }

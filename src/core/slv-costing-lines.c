@@ -88,6 +88,26 @@ woven_consumption (SlvCostingCtx      *c,
   return TRUE;
 }
 
+/* The figure a CLO import entered, with the pattern's net area, marker
+ * efficiency and pieces kept to explain it. Marker efficiency is already
+ * in it (net ÷ efficiency); the line's wastage adds the losses outside the
+ * marker on top, as for any consumption. */
+static gboolean
+pattern_consumption (SlvCostingCtx      *c,
+                     guint               line,
+                     const SlvBomInput  *b,
+                     guint              *out,
+                     GError            **error)
+{
+  SlvDecimal args[4] = { b->consumption, b->calc.pattern_net_m2, SLV_DECIMAL_ZERO, b->calc.pattern_cuts };
+
+  if (!slv_decimal_mul (b->calc.pattern_efficiency, DEC (100), &args[2]))
+    return slv_costing_overflow (c, error);
+  *out = slv_costing_figure (c, SLV_FIG_CONSUMPTION_PATTERN, line, FALSE, SLV_ROLE_CONSUMPTION, b->consumption,
+                             g_intern_string (b->unit ? b->unit : "PC"), args, 4, NULL, 0);
+  return TRUE;
+}
+
 static gboolean
 consumption (SlvCostingCtx         *c,
              guint                  line,
@@ -110,6 +130,8 @@ consumption (SlvCostingCtx         *c,
       *out = slv_costing_figure (c, SLV_FIG_CONSUMPTION_DOZEN, line, FALSE, SLV_ROLE_CONSUMPTION, v,
                                  I ("KG"), &b->calc.grams_per_dozen, 1, NULL, 0);
       return TRUE;
+    case SLV_CALC_PATTERN:
+      return pattern_consumption (c, line, b, out, error);
     case SLV_CALC_MANUAL:
     default:
       *out = slv_costing_figure (c, SLV_FIG_CONSUMPTION_ENTERED, line, FALSE, SLV_ROLE_CONSUMPTION,

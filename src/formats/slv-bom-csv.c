@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "slv-bom-csv.h"
+#include "slv-csv-reader.h"
 #include "core/slv-warning.h"
 
 #define MAX_BYTES (32 * 1024 * 1024)
@@ -137,80 +138,15 @@ slv_bom_line_free (SlvBomLine *line)
   g_free (line);
 }
 
-/* -- a minimal CSV splitter -- */
-
-static char
-sniff_delimiter (const char *text)
-{
-  static const char candidates[] = { ',', ';', '\t' };
-  guint counts[3] = { 0, 0, 0 };
-  gboolean quoted = FALSE;
-
-  for (const char *p = text; *p && (quoted || (*p != '\n' && *p != '\r')); p++)
-    {
-      if (*p == '"')
-        quoted = !quoted;
-      for (guint i = 0; i < 3 && !quoted; i++)
-        counts[i] += *p == candidates[i];
-    }
-  if (counts[1] > counts[0] && counts[1] >= counts[2])
-    return ';';
-  if (counts[2] > counts[0] && counts[2] > counts[1])
-    return '\t';
-  return ',';
-}
-
-/* Splits @text into rows (GPtrArray of GPtrArray of char *). */
+/* The cells of a row, copied out of the reader. */
 static GPtrArray *
-split_rows (const char *text,
-            char        delim)
+copy_cells (const SlvRow *row)
 {
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
-  gboolean quoted = FALSE, any = FALSE;
-  const char *p = text;
+  GPtrArray *cells = g_ptr_array_new_full (row->n_cells, g_free);
 
-  for (; *p && rows->len < MAX_ROWS; p++)
-    {
-      if (quoted)
-        {
-          if (*p == '"' && p[1] == '"')
-            g_string_append_c (field, '"'), p++;
-          else if (*p == '"')
-            quoted = FALSE;
-          else
-            g_string_append_c (field, *p);
-          continue;
-        }
-      if (*p == '"' && field->len == 0)
-        quoted = any = TRUE;
-      else if (*p == delim)
-        {
-          g_ptr_array_add (row, g_strdup (field->str));
-          g_string_truncate (field, 0);
-          any = TRUE;
-        }
-      else if (*p == '\n' || *p == '\r')
-        {
-          if (*p == '\r' && p[1] == '\n')
-            p++;
-          if (any || field->len > 0)
-            g_ptr_array_add (row, g_strdup (field->str)), g_ptr_array_add (rows, row);
-          else
-            g_ptr_array_unref (row);
-          row = g_ptr_array_new_with_free_func (g_free);
-          g_string_truncate (field, 0);
-          any = FALSE;
-        }
-      else
-        g_string_append_c (field, *p), any = TRUE;
-    }
-  if (any || field->len > 0)
-    g_ptr_array_add (row, g_strdup (field->str)), g_ptr_array_add (rows, row);
-  else
-    g_ptr_array_unref (row);
-  return rows;
+  for (guint i = 0; i < row->n_cells; i++)
+    g_ptr_array_add (cells, g_strdup (slv_row_get_text (row, i)));
+  return cells;
 }
 
 /* -- mapping the columns -- */
@@ -274,7 +210,7 @@ normalise_number (const char *text,
 }
 
 static SlvBomLine *
-read_line (GPtrArray  *row,
+read_line (const SlvRow *row,
            guint       number,
            const int   columns[SLV_BOM_N_FIELDS],
            GPtrArray  *headers,
@@ -287,8 +223,8 @@ read_line (GPtrArray  *row,
   line->row = number;
   for (int f = 0; f < SLV_BOM_N_FIELDS; f++)
     {
-      const char *raw = columns[f] >= 0 && columns[f] < (int) row->len ? g_ptr_array_index (row, columns[f]) : NULL;
-      g_autofree char *value = raw ? g_strstrip (g_utf8_make_valid (raw, -1)) : NULL;
+      const char *raw = columns[f] >= 0 ? slv_row_get_text (row, columns[f]) : NULL;
+      g_autofree char *value = raw ? g_strstrip (g_strdup (raw)) : NULL;
 
       if (value == NULL || *value == '\0')
         continue;
@@ -313,41 +249,14 @@ read_line (GPtrArray  *row,
   return g_steal_pointer (&line);
 }
 
-GPtrArray *
-slv_bom_csv_read (GBytes         *data,
-                  const char     *source,
-                  SlvBomMapping  *mapping,
-                  GPtrArray      *warnings,
-                  GError        **error)
+/* The header row: columns of @mapping's fields (guessing the unset ones). */
+static gboolean
+map_columns (GPtrArray      *headers,
+             SlvBomMapping  *mapping,
+             const char     *source,
+             int             columns[SLV_BOM_N_FIELDS],
+             GError        **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) slv_bom_line_free);
-  g_autofree char *text = NULL;
-  GPtrArray *headers;
-  int columns[SLV_BOM_N_FIELDS];
-  gsize len = 0;
-  const char *bytes = g_bytes_get_data (data, &len);
-  const char *start;
-  char delim;
-
-  g_return_val_if_fail (mapping != NULL && warnings != NULL, NULL);
-
-  if (len > MAX_BYTES)
-    {
-      g_set_error (error, SLV_BOM_ERROR, SLV_BOM_ERROR_TOO_LARGE,
-                   _("“%s” is larger than %d MB; a BOM is far smaller."), source, MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-  text = g_utf8_make_valid (bytes ? bytes : "", len);
-  start = g_str_has_prefix (text, "\xEF\xBB\xBF") ? text + 3 : text;
-  delim = sniff_delimiter (start);
-  rows = split_rows (start, delim);
-  if (rows->len == 0)
-    {
-      g_set_error (error, SLV_BOM_ERROR, SLV_BOM_ERROR_EMPTY, _("“%s” has no header row."), source);
-      return NULL;
-    }
-  headers = g_ptr_array_index (rows, 0);
   guess_mapping (mapping, headers);
   for (int f = 0; f < SLV_BOM_N_FIELDS; f++)
     {
@@ -357,7 +266,7 @@ slv_bom_csv_read (GBytes         *data,
           g_set_error (error, SLV_BOM_ERROR, SLV_BOM_ERROR_MAPPING,
                        _("The mapping puts %s in column ‘%s’, which “%s” does not have."),
                        keys[f], mapping->headers[f], source);
-          return NULL;
+          return FALSE;
         }
     }
   if (columns[SLV_BOM_FIELD_CODE] < 0 && columns[SLV_BOM_FIELD_NAME] < 0)
@@ -365,15 +274,86 @@ slv_bom_csv_read (GBytes         *data,
       g_set_error (error, SLV_BOM_ERROR, SLV_BOM_ERROR_NO_KEY,
                    _("“%s” has no material code or description column that Selvedge recognises; "
                      "map one of its columns to “code” or “name”."), source);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static SlvCsvReader *
+open_reader (GBytes      *data,
+             const char  *source,
+             GError     **error)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (data);
+  g_autoptr(GError) local = NULL;
+  SlvReadOptions options = { 0 };
+  SlvCsvReader *reader;
+
+  /* A BOM row is short: a smaller record limit than a data import's. */
+  options.max_record_bytes = 64 * 1024;
+  reader = slv_csv_reader_new (stream, g_bytes_get_size (data), &options, &local);
+  if (reader == NULL)
+    g_set_error (error, SLV_BOM_ERROR, SLV_BOM_ERROR_UNREADABLE, "“%s”: %s", source, local->message);
+  return reader;
+}
+
+GPtrArray *
+slv_bom_csv_read (GBytes         *data,
+                  const char     *source,
+                  SlvBomMapping  *mapping,
+                  GPtrArray      *warnings,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) slv_bom_line_free);
+  g_autoptr(GPtrArray) headers = NULL;
+  g_autoptr(SlvCsvReader) reader = NULL;
+  g_autoptr(GError) local = NULL;
+  int columns[SLV_BOM_N_FIELDS];
+  const SlvRow *row;
+  guint n = 0;
+  char delim;
+
+  g_return_val_if_fail (data != NULL && mapping != NULL && warnings != NULL, NULL);
+
+  if (g_bytes_get_size (data) > MAX_BYTES)
+    {
+      g_set_error (error, SLV_BOM_ERROR, SLV_BOM_ERROR_TOO_LARGE,
+                   _("“%s” is larger than %d MB; a BOM is far smaller."), source, MAX_BYTES / (1024 * 1024));
       return NULL;
     }
-  for (guint r = 1; r < rows->len; r++)
+  if ((reader = open_reader (data, source, error)) == NULL)
+    return NULL;
+  delim = slv_csv_reader_get_delimiter (reader);
+  row = slv_row_reader_next_row (SLV_ROW_READER (reader), &local);
+  if (row == NULL && local == NULL)
     {
-      SlvBomLine *line = read_line (g_ptr_array_index (rows, r), r + 1, columns, headers, delim,
-                                    warnings, source);
+      g_set_error (error, SLV_BOM_ERROR, SLV_BOM_ERROR_EMPTY, _("“%s” has no header row."), source);
+      return NULL;
+    }
+  if (row != NULL)
+    {
+      headers = copy_cells (row);
+      if (!map_columns (headers, mapping, source, columns, error))
+        return NULL;
+    }
+  while (local == NULL && (row = slv_row_reader_next_row (SLV_ROW_READER (reader), &local)) != NULL)
+    {
+      SlvBomLine *line;
 
+      if (++n > MAX_ROWS)
+        {
+          g_set_error (error, SLV_BOM_ERROR, SLV_BOM_ERROR_TOO_LARGE,
+                       _("“%s” has more than %d rows; a BOM is far smaller."), source, MAX_ROWS);
+          return NULL;
+        }
+      line = read_line (row, (guint) MIN (row->number, G_MAXUINT), columns, headers, delim, warnings, source);
       if (line != NULL)
         g_ptr_array_add (lines, line);
+    }
+  if (local != NULL)
+    {
+      g_set_error (error, SLV_BOM_ERROR, SLV_BOM_ERROR_UNREADABLE, "“%s”: %s", source, local->message);
+      return NULL;
     }
   return g_steal_pointer (&lines);
 }

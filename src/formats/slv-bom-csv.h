@@ -8,9 +8,9 @@
  * Code, Description, Placement/Location, Qty/Yield/Usage, UOM, Wastage…);
  * the mapping is saved as JSON so a user can correct it once per source.
  *
- * The CSV splitting here is deliberately minimal (RFC 4180 quotes, the
- * delimiter sniffed among , ; and tab, a UTF-8 BOM skipped); it is private
- * and will move onto the shared CSV reader.
+ * The file is read with the shared streaming CSV reader (slv-csv-reader.h):
+ * RFC 4180 quotes, the delimiter sniffed, UTF-8/UTF-16/Windows-1252 and a
+ * byte-order mark handled, row numbers being the lines rows start on.
  */
 #pragma once
 
@@ -26,6 +26,7 @@ typedef enum
   SLV_BOM_ERROR_NO_KEY,       /* neither a code nor a name column */
   SLV_BOM_ERROR_MAPPING,      /* a mapped header is not in the file, bad JSON */
   SLV_BOM_ERROR_TOO_LARGE,
+  SLV_BOM_ERROR_UNREADABLE,   /* not CSV text: binary, a quote never closed… */
 } SlvBomError;
 
 typedef enum
@@ -48,7 +49,7 @@ typedef struct
 
 typedef struct
 {
-  guint  row;                          /* 1-based, the header being row 1 */
+  guint  row;                          /* the line the row starts on; the header is usually 1 */
   char  *values[SLV_BOM_N_FIELDS];     /* NULL when empty or unmapped */
 } SlvBomLine;
 

@@ -33,6 +33,7 @@ input_mask (const SlvFigure *f)
   switch ((int) f->kind)
     {
     case SLV_FIG_CONSUMPTION_ENTERED: case SLV_FIG_CONSUMPTION_DOZEN: case SLV_FIG_AMOUNT:
+    case SLV_FIG_CONSUMPTION_PATTERN:
       return 0x1;
     case SLV_FIG_CONSUMPTION_KNIT:
       return 0xff;
@@ -233,6 +234,7 @@ formula (Xlsx  *x,
   switch ((int) f->kind)
     {
     case SLV_FIG_CONSUMPTION_ENTERED:
+    case SLV_FIG_CONSUMPTION_PATTERN:
     case SLV_FIG_AMOUNT:
       return g_strdup_printf ("%s%s", e, fx);
     case SLV_FIG_CONSUMPTION_KNIT:

@@ -141,6 +141,13 @@ parse_line (SlvGradeRules  *self,
     {
       g_auto(GStrv) sizes = g_strsplit_set (v, " \t", -1);
 
+      /* Each rule holds one delta per size: the list cannot change under them. */
+      if (*rule >= 0 || g_hash_table_size (self->rules) > 0)
+        {
+          g_set_error (error, SLV_RUL_ERROR, SLV_RUL_ERROR_SYNTAX,
+                       _("Line %u: a second SIZE LIST after the rules; a grade-rule table has one."), number);
+          return FALSE;
+        }
       g_ptr_array_set_size (self->sizes, 0);
       for (guint i = 0; sizes[i] != NULL && self->sizes->len <= MAX_SIZES; i++)
         if (*sizes[i] != '\0')

@@ -33,7 +33,7 @@ static const char * const names[N_TEXT_PROPS] = {
   NULL, "id", "material-id", "material-code", "material-name", "placement", "consumption", "calc-method",
   "unit", "wastage-pct", "net", "gross", "unit-price", "price-currency", "cost", "group",
 };
-static const char * const methods[] = { "manual", "knit", "woven", "per_dozen" };
+static const char * const methods[] = { "manual", "knit", "woven", "per_dozen", "clo-pattern" };
 
 static void
 set_text (SlvBomLineItem *self,

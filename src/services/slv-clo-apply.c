@@ -175,126 +175,58 @@ replace_pieces (Apply   *a,
   return TRUE;
 }
 
-static char *
-calc_json (SlvCloPlan      *plan,
-           SlvCloFabricRow *row)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  SlvFabricEstimate *e = row->estimate;
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "method");
-  json_builder_add_string_value (b, "clo-pattern");
-  json_builder_set_member_name (b, "source");
-  json_builder_add_string_value (b, slv_clo_import_get_source (plan->import));
-  json_builder_set_member_name (b, "size");
-  json_builder_add_string_value (b, plan->size ? plan->size : "");
-  json_builder_set_member_name (b, "fabric");
-  json_builder_add_string_value (b, row->fabric);
-  json_builder_set_member_name (b, "net_m2");
-  json_builder_add_double_value (b, e->figures.net_m2);
-  json_builder_set_member_name (b, "efficiency");
-  json_builder_add_double_value (b, e->efficiency);
-  json_builder_set_member_name (b, "efficiency_source");
-  json_builder_add_string_value (b, e->overridden ? "user" : "nesting");
-  json_builder_set_member_name (b, "width_cm");
-  json_builder_add_double_value (b, e->width_cm);
-  json_builder_set_member_name (b, "gsm");
-  json_builder_add_double_value (b, e->gsm);
-  json_builder_set_member_name (b, "explanation");
-  json_builder_add_string_value (b, e->explanation);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
-}
-
 static gboolean
-update_fabric_lines (Apply   *a,
-                     GError **error)
+insert_line (Apply             *a,
+             SlvCloLineChange  *c,
+             GError           **error)
 {
-  for (guint i = 0; i < a->plan->fabrics->len; i++)
-    {
-      SlvCloFabricRow *row = g_ptr_array_index (a->plan->fabrics, i);
-      GHashTable *line = slv_clo_plan_find_line (a->plan, row->bom_line_id);
-      g_autofree char *value = NULL;
-      g_autofree char *calc = NULL;
-
-      if (line == NULL || row->new_consumption < 0 || row->estimate == NULL)
-        continue;
-      value = slv_clo_format_decimal (row->new_consumption);
-      calc = calc_json (a->plan, row);
-      if (!update (a, "bom_line", line, "consumption", value, error) ||
-          !update (a, "bom_line", line, "calc", calc, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-fabric_owns (SlvCloPlan *plan,
-             const char *bom_line_id)
-{
-  for (guint i = 0; i < plan->fabrics->len; i++)
-    {
-      SlvCloFabricRow *row = g_ptr_array_index (plan->fabrics, i);
-
-      if (g_strcmp0 (row->bom_line_id, bom_line_id) == 0 && row->new_consumption >= 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-apply_bom_row (Apply         *a,
-               SlvCloBomRow  *row,
-               GError       **error)
-{
-  GHashTable *line = slv_clo_plan_find_line (a->plan, row->bom_line_id);
   g_autofree char *id = NULL;
-  g_autofree char *position = NULL;
+  g_autofree char *position = g_strconcat (a->last_position ? a->last_position : "a", "m", NULL);
 
-  if (line != NULL)
-    {
-      /* The pattern's geometry decides a fabric line's consumption. */
-      if (row->consumption != NULL && !fabric_owns (a->plan, row->bom_line_id) &&
-          !update (a, "bom_line", line, "consumption", row->consumption, error))
-        return FALSE;
-      return (row->wastage == NULL || update (a, "bom_line", line, "wastage_pct", row->wastage, error)) &&
-             (row->placement == NULL || update (a, "bom_line", line, "placement", row->placement, error));
-    }
-  position = g_strconcat (a->last_position ? a->last_position : "a", "m", NULL);
   g_free (a->last_position);
   a->last_position = g_strdup (position);
   if (!slv_store_insert (a->plan->store, "bom_line", &id, error,
                          "brand_id", a->plan->brand_id, "costing_id", a->plan->costing_id,
                          "style_id", a->plan->style_id, "position", position,
-                         "material_id", row->material_id, "placement", row->placement,
-                         "consumption", row->consumption ? row->consumption : "0",
-                         "unit", row->unit ? row->unit : "PC",
-                         "wastage_pct", row->wastage ? row->wastage : "0",
-                         "note", _("added by a CLO import"), NULL))
+                         "material_id", g_hash_table_lookup (c->fields, "material_id"),
+                         "placement", g_hash_table_lookup (c->fields, "placement"),
+                         "consumption", g_hash_table_lookup (c->fields, "consumption"),
+                         "unit", g_hash_table_lookup (c->fields, "unit"),
+                         "wastage_pct", g_hash_table_lookup (c->fields, "wastage_pct"),
+                         "note", g_hash_table_lookup (c->fields, "note"), NULL))
     return FALSE;
   journal (a, "bom_line", id, "insert", NULL);
   return TRUE;
 }
 
+/* The pattern's fabric lines (consumption, calc, wastage) and the BOM
+ * CSV's lines, as slv_clo_plan_dup_line_changes() lists them. */
 static gboolean
-apply_bom_rows (Apply   *a,
-                GError **error)
+apply_line_changes (Apply   *a,
+                    GError **error)
 {
+  g_autoptr(GPtrArray) changes = slv_clo_plan_dup_line_changes (a->plan);
   GPtrArray *lines = a->plan->bom_lines;
 
   if (lines->len > 0)
     a->last_position = g_strdup (g_hash_table_lookup (g_ptr_array_index (lines, lines->len - 1), "position"));
-  for (guint i = 0; i < a->plan->bom->len; i++)
+  for (guint i = 0; i < changes->len; i++)
     {
-      SlvCloBomRow *row = g_ptr_array_index (a->plan->bom, i);
+      SlvCloLineChange *c = g_ptr_array_index (changes, i);
+      GHashTable *line = c->is_new ? NULL : slv_clo_plan_find_line (a->plan, c->id);
+      GHashTableIter iter;
+      gpointer column, value;
 
-      if (row->accepted && row->material_id != NULL && !apply_bom_row (a, row, error))
-        return FALSE;
+      if (c->is_new)
+        {
+          if (!insert_line (a, c, error))
+            return FALSE;
+          continue;
+        }
+      g_hash_table_iter_init (&iter, c->fields);
+      while (g_hash_table_iter_next (&iter, &column, &value))
+        if (!update (a, "bom_line", line, column, value, error))
+          return FALSE;
     }
   return TRUE;
 }
@@ -347,8 +279,7 @@ apply_tx (SlvStore  *store,
   g_autofree char *summary = NULL;
 
   json_builder_begin_array (a->changes);
-  if (!replace_pieces (a, error) || !update_fabric_lines (a, error) ||
-      !apply_bom_rows (a, error) || !store_renders (a, error))
+  if (!replace_pieces (a, error) || !apply_line_changes (a, error) || !store_renders (a, error))
     return FALSE;
   json_builder_end_array (a->changes);
   root = json_builder_get_root (a->changes);
@@ -463,4 +394,66 @@ slv_clo_undo (SlvStore    *store,
     }
   u.changes = json_node_get_array (json_parser_get_root (parser));
   return slv_store_transaction (store, undo_tx, &u, error);
+}
+
+static void
+undo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (slv_clo_undo (SLV_STORE (source_object), task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+slv_clo_undo_async (SlvStore            *store,
+                    const char          *import_id,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SLV_IS_STORE (store) && import_id != NULL);
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, slv_clo_undo_async);
+  g_task_set_task_data (task, g_strdup (import_id), g_free);
+  g_task_run_in_thread (task, undo_thread);
+}
+
+gboolean
+slv_clo_undo_finish (SlvStore      *store,
+                     GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* -- the saved BOM mapping -- */
+
+#define MAPPING_KEY "clo.bom-mapping"
+
+SlvBomMapping *
+slv_clo_dup_saved_bom_mapping (SlvStore *store)
+{
+  g_autofree char *json = slv_store_dup_meta (store, MAPPING_KEY);
+  SlvBomMapping *mapping = json ? slv_bom_mapping_new_from_json (json, NULL) : NULL;
+
+  return mapping ? mapping : slv_bom_mapping_new ();
+}
+
+gboolean
+slv_clo_save_bom_mapping (SlvStore             *store,
+                          const SlvBomMapping  *mapping,
+                          GError              **error)
+{
+  g_autofree char *json = slv_bom_mapping_to_json (mapping);
+
+  return slv_store_set_meta (store, MAPPING_KEY, json, error);
 }

@@ -276,6 +276,8 @@ slv_clo_import_estimate (SlvCloImport          *self,
       return NULL;
     }
   est->fabric = g_strdup (fabric);
+  est->pieces = use->pieces;
+  est->cuts = use->cuts;
   est->width_cm = width_cm;
   est->gsm = isfinite (gsm) && gsm > 0 ? gsm : 0;
   /* Automatic: lay enough garments to cover about a square of the fabric

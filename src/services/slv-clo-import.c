@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "slv-clo-import.h"
 #include "core/slv-warning.h"
@@ -137,6 +138,13 @@ load_pattern (SlvCloImport *self,
     }
   if (self->scale > 0 && self->scale != 1)
     {
+      GPtrArray *warnings = slv_pattern_set_get_warnings (set);
+
+      /* The suggested factor answers the scale warning: it is resolved. */
+      if (fabs (self->scale - slv_pattern_set_get_suggested_scale (set)) < 1e-9)
+        for (guint i = warnings->len; i-- > 0; )
+          if (g_str_equal (((SlvWarning *) g_ptr_array_index (warnings, i))->code, "unit-scale-suspect"))
+            g_ptr_array_remove_index (warnings, i);
       slv_pattern_set_rescale (set, self->scale);
       slv_warnings_add (slv_pattern_set_get_warnings (set), "scale-applied", file->name,
                         _("The coordinates of “%s” were multiplied by %g as requested."),
@@ -207,6 +215,33 @@ load_rules (SlvCloImport *self,
     tally->read++, self->rules = rules;
 }
 
+/* A picture a mesh uses as a texture is not a render of the garment. */
+static void
+drop_textures (SlvCloImport *self)
+{
+  for (guint i = self->renders->len; i-- > 0; )
+    {
+      SlvCloFile *f = g_ptr_array_index (self->renders, i);
+      g_autoptr(GFile) render = g_file_new_for_path (f->path);
+      gboolean texture = FALSE;
+
+      for (guint m = 0; m < self->meshes->len && !texture; m++)
+        {
+          GPtrArray *textures = slv_mesh_report_get_textures (g_ptr_array_index (self->meshes, m));
+
+          for (guint t = 0; t < textures->len && !texture; t++)
+            {
+              SlvMeshTexture *tex = g_ptr_array_index (textures, t);
+              g_autoptr(GFile) used = tex->path ? g_file_new_for_path (tex->path) : NULL;
+
+              texture = used != NULL && g_file_equal (used, render);
+            }
+        }
+      if (texture)
+        g_ptr_array_remove_index (self->renders, i);
+    }
+}
+
 gboolean
 slv_clo_import_load (SlvCloImport  *self,
                      const char    *path,
@@ -264,6 +299,7 @@ slv_clo_import_load (SlvCloImport  *self,
       return FALSE;
     }
   g_clear_error (&tally.first);
+  drop_textures (self);
   return TRUE;
 }
 

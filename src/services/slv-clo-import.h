@@ -68,6 +68,8 @@ typedef struct
   double          nested_efficiency;   /* from the marker, 0 when not nested */
   gboolean        overridden;          /* efficiency given by the user */
   guint           garments;            /* garments laid in the marker */
+  guint           pieces;              /* distinct pieces of the fabric */
+  guint           cuts;                /* pieces cut per garment */
   SlvMarker      *marker;              /* NULL when overridden */
   SlvConsumption  figures;             /* per garment */
   char           *explanation;

@@ -54,6 +54,9 @@ add_fabric (JsonBuilder     *b,
   member_number (b, "old_consumption", r->old_consumption, has_old);
   member_number (b, "new_consumption", r->new_consumption, has_new);
   member_number (b, "delta", r->new_consumption - r->old_consumption, has_old && has_new);
+  member_number (b, "old_wastage_pct", r->old_wastage, r->old_wastage >= 0);
+  member_number (b, "new_wastage_pct", r->new_wastage, r->new_wastage >= 0);
+  member_string (b, "wastage_reason", r->wastage_reason);
   json_builder_set_member_name (b, "estimate");
   if (r->estimate != NULL && r->estimate->fabric != NULL)
     json_builder_add_value (b, slv_clo_report_estimate (r->estimate, FALSE));
@@ -115,7 +118,7 @@ add_cost (JsonBuilder *b,
   json_builder_set_member_name (b, "cost");
   if (!slv_clo_plan_cost_delta (self, &currency, &before, &after, &error))
     {
-      /* No pricing engine registered yet, or it failed: say which. */
+      /* No cost function, or pricing failed: say which. */
       json_builder_begin_object (b);
       member_string (b, "status", error ? "error" : "not-available");
       member_string (b, "message", error ? error->message : NULL);

@@ -45,6 +45,19 @@ void        slv_clo_plan_compute_row (SlvCloPlan      *self,
                                       SlvCloFabricRow *row);
 GHashTable *slv_clo_plan_find_line   (SlvCloPlan      *self,
                                       const char      *bom_line_id);
+/* What applying the plan writes to one BOM line. */
+typedef struct
+{
+  char       *id;         /* the bom_line id, or "new:N" for a line to add */
+  gboolean    is_new;
+  GHashTable *fields;     /* column → text (owned) */
+} SlvCloLineChange;
+
+/* The BOM line writes of the plan, in apply order (slv-clo-changes.c). */
+GPtrArray  *slv_clo_plan_dup_line_changes (SlvCloPlan *self) G_GNUC_WARN_UNUSED_RESULT;
+/* The wastage rule of a fabric row (see slv-clo-plan.h). */
+void        slv_clo_plan_wastage_rule     (GHashTable      *line,
+                                           SlvCloFabricRow *row);
 /* "0.123456" whatever the locale. */
 char       *slv_clo_format_decimal   (double           value) G_GNUC_WARN_UNUSED_RESULT;
 

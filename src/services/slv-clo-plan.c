@@ -17,7 +17,8 @@
 
 G_DEFINE_FINAL_TYPE (SlvCloPlan, slv_clo_plan, G_TYPE_OBJECT)
 
-static SlvCloCostFunc cost_func;
+/* The pricing engine's unless replaced (slv-clo-cost.c). */
+static SlvCloCostFunc cost_func = slv_clo_pricing_cost;
 static gpointer cost_data;
 
 /* -- rows -- */
@@ -35,6 +36,7 @@ fabric_row_free (gpointer data)
   g_free (r->unit);
   g_free (r->reason);
   g_free (r->problem);
+  g_free (r->wastage_reason);
   g_clear_pointer (&r->estimate, slv_fabric_estimate_free);
   g_free (r);
 }
@@ -245,6 +247,7 @@ set_line (SlvCloFabricRow *row,
   row->placement = line ? g_strdup (g_hash_table_lookup (line, "placement")) : NULL;
   row->unit = line ? g_strdup (g_hash_table_lookup (line, "unit")) : NULL;
   row->old_consumption = line ? parse_decimal (g_hash_table_lookup (line, "consumption")) : -1;
+  slv_clo_plan_wastage_rule (line, row);
 }
 
 void
@@ -319,6 +322,7 @@ build_fabric_rows (SlvCloPlan *self)
 
       row->fabric = g_strdup (((SlvFabricUse *) g_ptr_array_index (uses, u))->fabric);
       row->old_consumption = -1;
+      row->old_wastage = row->new_wastage = -1;
       g_ptr_array_add (self->fabrics, row);
       for (guint i = 0; i < self->bom_lines->len; i++)
         {
@@ -666,6 +670,34 @@ slv_clo_plan_set_efficiency (SlvCloPlan  *self,
 }
 
 gboolean
+slv_clo_plan_set_wastage (SlvCloPlan  *self,
+                          const char  *fabric,
+                          double       wastage_pct,
+                          GError     **error)
+{
+  SlvCloFabricRow *row = slv_clo_plan_find_fabric (self, fabric);
+
+  g_return_val_if_fail (SLV_IS_CLO_PLAN (self), FALSE);
+  if (row == NULL || row->bom_line_id == NULL || !isfinite (wastage_pct) || wastage_pct >= 100)
+    {
+      g_set_error (error, SLV_CLO_ERROR, SLV_CLO_ERROR_FABRIC,
+                   row == NULL || row->bom_line_id == NULL
+                   ? _("Match the fabric to a BOM line before setting its wastage.")
+                   : _("The wastage is a percentage from 0 to below 100."));
+      return FALSE;
+    }
+  if (wastage_pct < 0)
+    {
+      slv_clo_plan_wastage_rule (slv_clo_plan_find_line (self, row->bom_line_id), row);
+      return TRUE;
+    }
+  row->new_wastage = wastage_pct;
+  g_free (row->wastage_reason);
+  row->wastage_reason = g_strdup (_("set by the user"));
+  return TRUE;
+}
+
+gboolean
 slv_clo_plan_set_bom_material (SlvCloPlan  *self,
                                guint        csv_row,
                                const char  *material_id,
@@ -716,19 +748,20 @@ slv_clo_plan_cost_delta (SlvCloPlan  *self,
                          char       **out_after,
                          GError     **error)
 {
-  g_autoptr(GHashTable) consumptions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) changes = NULL;
+  g_autoptr(GPtrArray) list = NULL;
 
   g_return_val_if_fail (SLV_IS_CLO_PLAN (self), FALSE);
   if (cost_func == NULL)
     return FALSE;
-  for (guint i = 0; i < self->fabrics->len; i++)
+  list = slv_clo_plan_dup_line_changes (self);
+  changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  for (guint i = 0; i < list->len; i++)
     {
-      SlvCloFabricRow *r = g_ptr_array_index (self->fabrics, i);
+      SlvCloLineChange *c = g_ptr_array_index (list, i);
 
-      if (r->bom_line_id != NULL && r->new_consumption >= 0)
-        g_hash_table_insert (consumptions, g_strdup (r->bom_line_id),
-                             slv_clo_format_decimal (r->new_consumption));
+      g_hash_table_insert (changes, g_strdup (c->id), g_hash_table_ref (c->fields));
     }
-  return cost_func (self->store, self->costing_id, consumptions, out_currency, out_before, out_after,
+  return cost_func (self->store, self->costing_id, changes, out_currency, out_before, out_after,
                     cost_data, error);
 }

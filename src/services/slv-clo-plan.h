@@ -11,8 +11,18 @@
  *    code or name, with a confidence; unmatched ones wait for review;
  *  - piece diffs against the pattern pieces the style has now (added,
  *    removed, changed area or quantity);
- *  - the cost delta, when a cost function is registered (the pricing
- *    engine does that); otherwise none.
+ *  - the cost delta: the costing's FOB before and after, from the pricing
+ *    engine (slv-clo-cost.c, registered by default).
+ *
+ * Marker efficiency and the line's wastage % do not both count cutting
+ * waste: the pattern's figure is net area ÷ marker efficiency, which holds
+ * the waste between pieces, and the line's wastage % stays for the losses
+ * outside the marker (lay ends, splices, faults). So a line whose old
+ * figure had no marker (knit measurements, grams per dozen, an entered
+ * figure, woven at 100 %) gets wastage 0 % with the new figure; a line
+ * already from a pattern or a woven marker keeps its wastage. The user can
+ * set it per fabric (slv_clo_plan_set_wastage()). A BOM CSV's consumption
+ * and wastage for a line the pattern prices are set aside.
  * The user may re-match, override efficiencies and pick materials; then
  * slv_clo_plan_apply() writes everything in one transaction and journals
  * before-images, so slv_clo_undo() restores the style exactly.
@@ -41,6 +51,9 @@ typedef struct
   char              *reason;            /* why it matched */
   double             old_consumption;   /* −1 when unknown */
   double             new_consumption;   /* −1 when it cannot be computed */
+  double             old_wastage;       /* the line's wastage %, −1 when unknown */
+  double             new_wastage;       /* the wastage % written with the new figure */
+  char              *wastage_reason;    /* why it changes or stays */
   SlvFabricEstimate *estimate;          /* NULL when not computed */
   char              *problem;           /* why not, or NULL */
 } SlvCloFabricRow;
@@ -76,12 +89,15 @@ typedef struct
   double            gap_mm;
 } SlvCloPlanOptions;
 
-/* Registered by the pricing engine: the costing's cost (e.g. FOB) before
- * and after @consumptions (bom_line id → consumption text) are applied.
- * Runs inside no transaction; must not write. */
+/* The costing's cost (FOB) before and after @changes: bom_line id →
+ * GHashTable of column → new text, exactly what slv_clo_plan_apply()
+ * writes (consumption, calc, wastage_pct, placement); lines the import
+ * adds have ids "new:N" and also carry material_id, unit and note.
+ * Runs inside no transaction; must not write. The pricing engine's
+ * (slv_clo_pricing_cost()) is registered by default. */
 typedef gboolean (*SlvCloCostFunc) (SlvStore    *store,
                                     const char  *costing_id,
-                                    GHashTable  *consumptions,
+                                    GHashTable  *changes,
                                     char       **out_currency,
                                     char       **out_before,
                                     char       **out_after,
@@ -92,8 +108,19 @@ typedef gboolean (*SlvCloCostFunc) (SlvStore    *store,
 G_DECLARE_FINAL_TYPE (SlvCloPlan, slv_clo_plan, SLV, CLO_PLAN, GObject)
 
 void         slv_clo_plan_options_init      (SlvCloPlanOptions  *options);
+/* Replaces the cost function; NULL: no cost delta. */
 void         slv_clo_set_cost_func          (SlvCloCostFunc      func,
                                              gpointer            user_data);
+/* The pricing engine's: FOB (unrounded) before and after, in the
+ * costing's currency (slv-clo-cost.c). */
+gboolean     slv_clo_pricing_cost           (SlvStore           *store,
+                                             const char         *costing_id,
+                                             GHashTable         *changes,
+                                             char              **out_currency,
+                                             char              **out_before,
+                                             char              **out_after,
+                                             gpointer            user_data,
+                                             GError            **error);
 
 SlvCloPlan  *slv_clo_plan_new               (SlvStore           *store,
                                              SlvCloImport       *import,
@@ -124,13 +151,18 @@ gboolean     slv_clo_plan_set_efficiency    (SlvCloPlan         *self,
                                              const char         *fabric,
                                              double              efficiency,
                                              GError            **error);
+/* @wastage_pct ≥ 0, or < 0 to go back to the rule above. */
+gboolean     slv_clo_plan_set_wastage       (SlvCloPlan         *self,
+                                             const char         *fabric,
+                                             double              wastage_pct,
+                                             GError            **error);
 gboolean     slv_clo_plan_set_bom_material  (SlvCloPlan         *self,
                                              guint               row,
                                              const char         *material_id,
                                              GError            **error);
 
-/* Cost before/after through the registered cost function; FALSE (and no
- * error) when none is registered. */
+/* Cost before/after through the cost function; FALSE (and no error) when
+ * there is none. */
 gboolean     slv_clo_plan_cost_delta        (SlvCloPlan         *self,
                                              char              **out_currency,
                                              char              **out_before,
@@ -145,10 +177,26 @@ gboolean     slv_clo_plan_apply             (SlvCloPlan         *self,
                                              GError            **error);
 JsonNode    *slv_clo_plan_to_json           (SlvCloPlan         *self);
 
+/* The BOM column mapping saved in the workspace (a new, empty one when
+ * none is saved), and saving one for the next import. */
+SlvBomMapping *slv_clo_dup_saved_bom_mapping (SlvStore          *store) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     slv_clo_save_bom_mapping       (SlvStore           *store,
+                                             const SlvBomMapping *mapping,
+                                             GError            **error);
+
 /* Restores what import @import_id changed; only the newest import of a
  * style can be undone. */
 gboolean     slv_clo_undo                   (SlvStore           *store,
                                              const char         *import_id,
+                                             GError            **error);
+/* The same in a worker thread. */
+void         slv_clo_undo_async             (SlvStore           *store,
+                                             const char         *import_id,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+gboolean     slv_clo_undo_finish            (SlvStore           *store,
+                                             GAsyncResult       *result,
                                              GError            **error);
 
 G_END_DECLS

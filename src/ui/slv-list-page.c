@@ -96,6 +96,9 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   GObject *item = gtk_list_item_get_item (list_item);
   g_autofree char *text = dup_property_text (item, column->property);
 
+  /* So a point on the list finds its record (slv_list_page_get_item_at). */
+  g_object_set_data_full (G_OBJECT (label), "slv-list-item", g_object_ref (item), g_object_unref);
+
   gtk_widget_remove_css_class (label, "expired");
   gtk_widget_set_tooltip_text (label, NULL);
   switch (column->kind)
@@ -599,4 +602,40 @@ slv_list_page_sort_by (SlvListPage *self,
         return TRUE;
       }
   return FALSE;
+}
+
+GObject *
+slv_list_page_get_selected_item (SlvListPage *self)
+{
+  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
+  GtkSelectionModel *model;
+  GObject *item;
+
+  g_return_val_if_fail (SLV_IS_LIST_PAGE (self), NULL);
+  model = gtk_column_view_get_model (priv->column_view);
+  item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+  return item ? g_object_ref (item) : NULL;
+}
+
+GObject *
+slv_list_page_get_item_at (SlvListPage *self,
+                           double       x,
+                           double       y)
+{
+  GtkWidget *w;
+
+  g_return_val_if_fail (SLV_IS_LIST_PAGE (self), NULL);
+  for (w = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT); w != NULL && w != GTK_WIDGET (self);
+       w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (w);
+      GObject *item = g_object_get_data (G_OBJECT (w), "slv-list-item");
+
+      /* A point on a cell's padding picks the cell, whose child is ours. */
+      if (item == NULL && child != NULL)
+        item = g_object_get_data (G_OBJECT (child), "slv-list-item");
+      if (item != NULL)
+        return g_object_ref (item);
+    }
+  return NULL;
 }

@@ -67,6 +67,12 @@ const char *slv_list_page_get_view        (SlvListPage *self);
 gboolean    slv_list_page_sort_by         (SlvListPage *self,
                                            const char  *property,
                                            GtkSortType  order);
+/* The record selected in the list, or NULL (a new reference). */
+GObject    *slv_list_page_get_selected_item (SlvListPage *self) G_GNUC_WARN_UNUSED_RESULT;
+/* The record shown at @x, @y (page coordinates), or NULL (a new reference). */
+GObject    *slv_list_page_get_item_at     (SlvListPage *self,
+                                           double       x,
+                                           double       y) G_GNUC_WARN_UNUSED_RESULT;
 /* Reads the records again from the workspace. */
 void        slv_list_page_reload          (SlvListPage *self);
 

@@ -52,7 +52,31 @@ slv_styles_page_class_init (SlvStylesPageClass *klass)
   page_class->format_count = format_count;
 }
 
+/* A CLO 3D export (file, folder or ZIP) dropped on a style's row opens
+ * the import dialog for that style. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SlvStylesPage *self)
+{
+  g_autoptr(GObject) item = slv_list_page_get_item_at (SLV_LIST_PAGE (self), x, y);
+  GSList *files = g_value_get_boxed (value);
+  g_autofree char *path = files ? g_file_get_path (files->data) : NULL;
+
+  if (path == NULL)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.import-clo-file", "(ss)",
+                              SLV_IS_STYLE (item) ? slv_style_get_code (SLV_STYLE (item)) : "", path);
+  return TRUE;
+}
+
 static void
 slv_styles_page_init (SlvStylesPage *self)
 {
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }

@@ -10,10 +10,12 @@
 
 #include "slv-window.h"
 #include "slv-boards-page.h"
+#include "slv-clo-import-dialog.h"
 #include "slv-cost-master-page.h"
 #include "slv-list-page.h"
 #include "slv-materials-page.h"
 #include "slv-styles-page.h"
+#include "core/slv-style.h"
 #include "services/slv-workspace.h"
 
 struct _SlvWindow
@@ -226,6 +228,72 @@ new_board_action (GSimpleAction *action,
                                  self->cancellable, board_added_cb, self);
 }
 
+/* -- CLO 3D import: the dialog, and undo from its toast -- */
+
+static void
+open_clo_import (SlvWindow  *self,
+                 const char *style_code,
+                 const char *path)
+{
+  g_autoptr(GObject) selected = NULL;
+  SlvCloImportDialog *dialog;
+
+  if (*style_code == '\0')
+    selected = slv_list_page_get_selected_item (SLV_LIST_PAGE (self->styles_page));
+  if (selected != NULL)
+    style_code = slv_style_get_code (SLV_STYLE (selected));
+  dialog = slv_clo_import_dialog_new (GTK_WINDOW (self), self->store, style_code);
+  if (path != NULL && *path != '\0')
+    slv_clo_import_dialog_load (dialog, path);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_clo_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  open_clo_import (SLV_WINDOW (user_data), g_variant_get_string (parameter, NULL), NULL);
+}
+
+static void
+import_clo_file_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  const char *style_code, *path;
+
+  g_variant_get (parameter, "(&s&s)", &style_code, &path);
+  open_clo_import (SLV_WINDOW (user_data), style_code, path);
+}
+
+static void
+clo_undone_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = slv_clo_undo_finish (SLV_STORE (source), result, &error);
+  SlvWindow *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = SLV_WINDOW (user_data);
+  slv_window_add_toast (self, ok ? _("The CLO 3D import was undone.") : error->message);
+  reload_action (NULL, NULL, self);
+}
+
+static void
+undo_clo_import_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  SlvWindow *self = SLV_WINDOW (user_data);
+
+  slv_clo_undo_async (self->store, g_variant_get_string (parameter, NULL), self->cancellable,
+                      clo_undone_cb, self);
+}
+
 static const GActionEntry win_actions[] = {
   { "show-page", show_page_action, "s" },
   { "show-sidebar", show_sidebar_action },
@@ -234,6 +302,9 @@ static const GActionEntry win_actions[] = {
   { "reload", reload_action },
   { "search", search_action, "s" },
   { "new-board", new_board_action, "s" },
+  { "import-clo", import_clo_action, "s" },
+  { "import-clo-file", import_clo_file_action, "(ss)" },
+  { "undo-clo-import", undo_clo_import_action, "s" },
 };
 
 static void
@@ -430,6 +501,25 @@ slv_window_add_toast (SlvWindow  *self,
   g_return_if_fail (SLV_IS_WINDOW (self));
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+slv_window_add_toast_with_action (SlvWindow  *self,
+                                  const char *message,
+                                  const char *button_label,
+                                  const char *action_name,
+                                  GVariant   *target)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (SLV_IS_WINDOW (self));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+  if (target != NULL)
+    adw_toast_set_action_target_value (toast, target);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

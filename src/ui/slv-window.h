@@ -26,5 +26,12 @@ gboolean    slv_window_get_folded      (SlvWindow      *self);
 gboolean    slv_window_get_sidebar_shown (SlvWindow    *self);
 void        slv_window_add_toast       (SlvWindow      *self,
                                         const char     *message);
+/* A toast with a button that activates @action_name (e.g. Undo); @target
+ * may be NULL and is sunk. */
+void        slv_window_add_toast_with_action (SlvWindow  *self,
+                                              const char *message,
+                                              const char *button_label,
+                                              const char *action_name,
+                                              GVariant   *target);
 
 G_END_DECLS

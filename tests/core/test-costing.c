@@ -191,6 +191,60 @@ test_example_c (void)
   }
 }
 
+/* A CLO import's figure: entered (the consumption column), explained by
+ * the pattern; wastage and the yarn price chain apply as for any line. */
+static void
+test_clo_pattern (void)
+{
+  g_autoptr(SlvCostMaster) m = fixture_master ();
+  g_autoptr(SlvCostingInput) in = fixture_example_a ();
+  g_autoptr(SlvCostSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chain = NULL;
+  g_autofree char *formula = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *calc = NULL;
+  const char *bad[] = {
+    "{\"method\":\"clo-pattern\",\"efficiency\":0.8}",
+    "{\"method\":\"clo-pattern\",\"net_m2\":0.98,\"efficiency\":1.2}",
+    "{\"method\":\"clo-pattern\",\"net_m2\":0.98,\"efficiency\":0}",
+    "{\"method\":\"clo-pattern\",\"net_m2\":\"abc\",\"efficiency\":0.8}",
+  };
+
+  /* Line 0 is the knit body with its yarn chain; keep the chain. */
+  chain = slv_costing_input_dup_bom_field (in, 0, "calc");
+  g_assert_nonnull (strstr (chain, "\"price\""));
+  calc = g_strconcat ("{\"method\":\"clo-pattern\",\"source\":\"TEE.DXF\",\"size\":\"50\","
+                      "\"fabric\":\"FABRIC\",\"net_m2\":0.98,\"efficiency\":0.8,"
+                      "\"efficiency_source\":\"nesting\",\"pieces\":5,\"cuts\":9,\"width_cm\":180,"
+                      "\"gsm\":180,", strstr (chain, "\"price\""), NULL);
+  g_assert_true (slv_costing_input_set_bom (in, 0, "consumption", "0.2205", NULL));
+  g_assert_true (slv_costing_input_set_bom (in, 0, "wastage_pct", "2", NULL));
+  g_assert_true (slv_costing_input_set_bom (in, 0, "calc", calc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (in->bom, SlvBomInput, 0).calc.method, ==, SLV_CALC_PATTERN);
+  sheet = price (m, in);
+  assert_figure (sheet, "bom.0.consumption", 6, "0.220500");
+  assert_figure (sheet, "bom.0.gross", 6, "0.224910");
+  /* 0.22491 kg × 5.1954 $/kg, the chain's finished price */
+  assert_figure (sheet, "bom.0.price", 6, "5.195400");
+  assert_figure (sheet, "bom.0.cost", 6, "1.168497");
+  formula = slv_cost_sheet_dup_formula (sheet, slv_cost_sheet_find (sheet, "bom.0.consumption"));
+  source = slv_cost_sheet_dup_source (sheet, slv_cost_sheet_find (sheet, "bom.0.consumption"));
+  g_assert_cmpstr (formula, ==, "CLO pattern: 9 pieces cut, 0.98 m² ÷ 80 % marker efficiency × 180 g/m² ÷ 1000 "
+                               "= 0.22050000 KG");
+  g_assert_nonnull (strstr (source, "“TEE.DXF”, fabric FABRIC, size 50"));
+  g_assert_nonnull (strstr (source, "from the nesting estimate"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (slv_costing_input_set_bom (in, 0, "calc", bad[i], &error));
+      g_assert_error (error, SLV_COSTING_ERROR, SLV_COSTING_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_clear_error (&error);
+    }
+}
+
 static void
 test_explanations (void)
 {
@@ -248,5 +302,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/costing/example-b", test_example_b);
   g_test_add_func ("/core/costing/example-c", test_example_c);
   g_test_add_func ("/core/costing/explanations", test_explanations);
+  g_test_add_func ("/core/costing/clo-pattern", test_clo_pattern);
   return g_test_run ();
 }

@@ -61,6 +61,8 @@ test_rul (void)
       "RULE: DELTA 1\n 1, 2\n",                               /* no sizes */
       "SIZE LIST: S\nRULE: DELTA 1\n nan, 2\n",
       "hello world\n",
+      /* found by fuzzing: the rules held 3 deltas, the new list 4 sizes */
+      "SIZE LIST: S M L\nRULE: DELTA 1\n 0, 0 1, 1 2, 2\nEND\nSIZE LIST: 36 38 40 42\n",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -114,6 +116,56 @@ test_bom_guessed (void)
   /* The row with "abc" is reported, not silently kept. */
   g_assert_cmpuint (warnings->len, ==, 1);
   g_assert_nonnull (strstr (((SlvWarning *) g_ptr_array_index (warnings, 0))->message, "Row 5, column ‘Qty’: ‘abc’"));
+}
+
+/* Through the shared CSV reader: UTF-16 with a byte-order mark, a quoted
+ * line break, row numbers that are lines, and damaged text refused. */
+static void
+test_bom_reader (void)
+{
+  static const char text[] = "Code\tDescription\tQty\n\n0001400101\t\"Main label\nwoven\"\t1\n0001200101\tJersey\t0.245\n";
+  g_autoptr(GPtrArray) warnings = slv_warnings_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree gunichar2 *utf16 = NULL;
+  glong n16 = 0;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(SlvBomMapping) mapping = slv_bom_mapping_new ();
+  g_autoptr(GPtrArray) lines = NULL;
+  static const guint8 bom16[] = { 0xFF, 0xFE };
+  static const struct { const char *text; gsize len; } bad[] = {
+    { "Code,Qty\nA,\"1\n", 14 },             /* a quote never closed */
+    { "Code,Qty\nA\0B,1\n", 15 },            /* a NUL: not text */
+  };
+
+  utf16 = g_utf8_to_utf16 (text, -1, NULL, &n16, NULL);
+  g_byte_array_append (bytes, bom16, 2);
+  for (glong i = 0; i < n16; i++)
+    {
+      guint8 le[2] = { utf16[i] & 0xff, utf16[i] >> 8 };
+
+      g_byte_array_append (bytes, le, 2);
+    }
+  data = g_bytes_new (bytes->data, bytes->len);
+  lines = slv_bom_csv_read (data, "bom16.csv", mapping, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpstr (((SlvBomLine *) g_ptr_array_index (lines, 0))->values[SLV_BOM_FIELD_NAME], ==, "Main label\nwoven");
+  g_assert_cmpuint (((SlvBomLine *) g_ptr_array_index (lines, 0))->row, ==, 3);
+  g_assert_cmpuint (((SlvBomLine *) g_ptr_array_index (lines, 1))->row, ==, 5);
+  g_assert_cmpstr (((SlvBomLine *) g_ptr_array_index (lines, 1))->values[SLV_BOM_FIELD_CONSUMPTION], ==, "0.245");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GBytes) b = g_bytes_new_static (bad[i].text, bad[i].len);
+      g_autoptr(SlvBomMapping) m = slv_bom_mapping_new ();
+      g_autoptr(GPtrArray) none = slv_bom_csv_read (b, "bad.csv", m, warnings, &error);
+
+      g_assert_null (none);
+      g_assert_error (error, SLV_BOM_ERROR, SLV_BOM_ERROR_UNREADABLE);
+      g_test_message ("%s", error->message);
+      g_clear_error (&error);
+    }
 }
 
 static void
@@ -385,6 +437,7 @@ main (int argc, char **argv)
   g_test_add_func ("/formats/rul/read", test_rul);
   g_test_add_func ("/formats/bom-csv/guessed", test_bom_guessed);
   g_test_add_func ("/formats/bom-csv/mapping-json", test_bom_mapping_json);
+  g_test_add_func ("/formats/bom-csv/reader", test_bom_reader);
   g_test_add_func ("/formats/bundle/zip", test_bundle_zip);
   g_test_add_func ("/formats/bundle/zip-bomb", test_zip_bomb);
   g_test_add_func ("/formats/bundle/zip-unsafe-damaged", test_zip_unsafe_and_damaged);
