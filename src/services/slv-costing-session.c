@@ -262,6 +262,7 @@ slv_costing_session_finalize (GObject *object)
   g_clear_pointer (&self->input, slv_costing_input_unref);
   g_clear_object (&self->bom_items);
   g_clear_object (&self->process_items);
+  g_queue_free (self->writes);
   g_free (self->costing_id);
   g_free (self->error_text);
   for (guint i = 0; i < SESSION_N_TEXTS; i++)
@@ -369,6 +370,7 @@ slv_costing_session_init (SlvCostingSession *self)
 {
   self->bom_items = g_list_store_new (SLV_TYPE_BOM_LINE_ITEM);
   self->process_items = g_list_store_new (SLV_TYPE_PROCESS_LINE_ITEM);
+  self->writes = g_queue_new ();
   for (guint i = SESSION_PROP_STYLE_CODE; i < SESSION_PROP_PROBLEM; i++)
     self->texts[i] = g_strdup ("");
 }
