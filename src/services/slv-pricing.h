@@ -120,6 +120,28 @@ SlvCostMaster *slv_pricing_load_master_finish (SlvPricing         *self,
                                                GAsyncResult       *result,
                                                GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* -- exports in a worker thread (slv-pricing-export.c) -- */
+
+/* "xlsx", "pdf" or "csv" from @path's extension, or NULL. */
+const char    *slv_pricing_export_format_for_path (const char *path);
+/* @sheet as XLSX (live formulas), PDF or CSV, by @path's extension. */
+void           slv_pricing_export_sheet_async  (SlvPricing         *self,
+                                                SlvCostSheet       *sheet,
+                                                const char         *path,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+/* The cost master of the workspace's first brand as CSV, with each rate's
+ * status today. */
+void           slv_pricing_export_master_async (SlvPricing         *self,
+                                                const char         *path,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+gboolean       slv_pricing_export_finish       (SlvPricing         *self,
+                                                GAsyncResult       *result,
+                                                GError            **error);
+
 /* Today as YYYY-MM-DD, local time. */
 char          *slv_pricing_today          (void) G_GNUC_WARN_UNUSED_RESULT;
 
