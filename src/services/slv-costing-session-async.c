@@ -430,6 +430,8 @@ typedef struct
 {
   SlvPricing *pricing;
   char       *costing_id;
+  char       *style_code;   /* when opened by style */
+  char       *scenario;
 } OpenData;
 
 static void
@@ -439,6 +441,8 @@ open_data_free (gpointer data)
 
   g_clear_object (&d->pricing);
   g_free (d->costing_id);
+  g_free (d->style_code);
+  g_free (d->scenario);
   g_free (d);
 }
 
@@ -450,7 +454,12 @@ open_thread (GTask        *task,
 {
   OpenData *d = task_data;
   GError *error = NULL;
-  SlvCostingSession *session = slv_costing_session_new (d->pricing, d->costing_id, &error);
+  SlvCostingSession *session = NULL;
+
+  if (d->costing_id == NULL)
+    d->costing_id = slv_costing_repo_find (slv_pricing_get_store (d->pricing), d->style_code, d->scenario, &error);
+  if (d->costing_id != NULL)
+    session = slv_costing_session_new (d->pricing, d->costing_id, &error);
 
   /* the session holds what it needs */
   g_clear_object (&d->pricing);
@@ -477,6 +486,29 @@ slv_costing_session_new_async (SlvPricing         *pricing,
   d = g_new0 (OpenData, 1);
   d->pricing = g_object_ref (pricing);
   d->costing_id = g_strdup (costing_id);
+  g_task_set_task_data (task, d, open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+void
+slv_costing_session_open_style_async (SlvPricing         *pricing,
+                                      const char         *style_code,
+                                      const char         *scenario,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *d;
+
+  g_return_if_fail (SLV_IS_PRICING (pricing) && style_code != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, slv_costing_session_new_async);
+  d = g_new0 (OpenData, 1);
+  d->pricing = g_object_ref (pricing);
+  d->style_code = g_strdup (style_code);
+  d->scenario = g_strdup (scenario);
   g_task_set_task_data (task, d, open_data_free);
   g_task_run_in_thread (task, open_thread);
 }

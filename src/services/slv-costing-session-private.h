@@ -60,6 +60,7 @@ struct _SlvCostingSession
   gboolean         editable;
   gint64           order_qty;
   guint64          recompute_ns;
+  GStrv            scenarios;       /* of the style, read on reload */
   GQueue          *writes;          /* GTasks waiting to write, in order */
   gboolean         writing;         /* one write is running */
 };

@@ -106,6 +106,9 @@ GStrv              slv_costing_session_list_fx_sets (SlvCostingSession  *self) G
 GStrv              slv_costing_session_list_destinations (SlvCostingSession *self) G_GNUC_WARN_UNUSED_RESULT;
 GStrv              slv_costing_session_list_scenarios (SlvCostingSession *self,
                                                        GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The scenario names of the style as read when the session opened or last
+ * reloaded from the workspace ("Base" first); no workspace access. */
+const char * const *slv_costing_session_get_scenarios (SlvCostingSession *self);
 /* @total of the costing priced for an order of @qty pieces instead (the
  * workspace is not touched): the points of a price-versus-quantity curve
  * across the rates' quantity tiers and minimum charges. FALSE when that
@@ -129,6 +132,14 @@ void               slv_costing_session_new_async       (SlvPricing         *pric
                                                         gpointer            user_data);
 SlvCostingSession *slv_costing_session_new_finish      (GAsyncResult       *result,
                                                         GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Opens the costing of @style_code named @scenario (NULL: "Base"); finish
+ * with slv_costing_session_new_finish(). */
+void               slv_costing_session_open_style_async (SlvPricing        *pricing,
+                                                         const char        *style_code,
+                                                         const char        *scenario,
+                                                         GCancellable      *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer           user_data);
 void               slv_costing_session_edit_line_async (SlvCostingSession  *self,
                                                         SlvCostingLineKind  kind,
                                                         const char         *line_id,

@@ -24,6 +24,7 @@ struct _SlvCostChart
   double        values[SLV_COST_N_GROUPS];
   double        total;
   guint         n_segments;
+  int           legend_width;
 };
 
 G_DEFINE_FINAL_TYPE (SlvCostChart, slv_cost_chart, GTK_TYPE_WIDGET)
@@ -37,11 +38,11 @@ slv_cost_group_title (SlvCostGroup group)
   switch (group)
     {
     case SLV_COST_GROUP_FABRIC: return _("Fabric");
-    case SLV_COST_GROUP_TRIMS: return _("Trims and packing");
-    case SLV_COST_GROUP_PROCESSING: return _("Knitting, dyeing, washing");
-    case SLV_COST_GROUP_DECORATION: return _("Print and embroidery");
+    case SLV_COST_GROUP_TRIMS: return _("Trims, packing");
+    case SLV_COST_GROUP_PROCESSING: return _("Knit, dye, wash");
+    case SLV_COST_GROUP_DECORATION: return _("Print, embroidery");
     case SLV_COST_GROUP_MAKING: return _("Making (CM)");
-    case SLV_COST_GROUP_OTHER: return _("Testing and other");
+    case SLV_COST_GROUP_OTHER: return _("Testing, other");
     case SLV_COST_GROUP_OVERHEAD: return _("Overhead");
     case SLV_COST_GROUP_COMMERCIAL: return _("Commercial cost");
     case SLV_COST_GROUP_PROFIT: return _("Profit");
@@ -137,6 +138,36 @@ draw_donut (SlvCostChart  *self,
     }
 }
 
+static char *
+legend_text (SlvCostChart *self,
+             guint         g)
+{
+  /* TRANSLATORS: cost group, amount and share of FOB */
+  return g_strdup_printf (_("%s  %.2f · %.0f %%"), slv_cost_group_title (g), self->values[g],
+                          100.0 * self->values[g] / self->total);
+}
+
+static int
+measure_legend (SlvCostChart *self)
+{
+  int widest = 0;
+
+  for (guint g = 0; g < SLV_COST_N_GROUPS; g++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      int w, h;
+
+      if (self->values[g] <= 0)
+        continue;
+      text = legend_text (self, g);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      widest = MAX (widest, w + 16);
+    }
+  return widest;
+}
+
 static void
 draw_legend (SlvCostChart  *self,
              cairo_t       *cr,
@@ -155,8 +186,7 @@ draw_legend (SlvCostChart  *self,
       set_source (cr, slv_cost_group_colour (g), 1.0);
       cairo_rectangle (cr, x0, y - 5, 10, 10);
       cairo_fill (cr);
-      text = g_strdup_printf ("%s  %.2f  (%.0f %%)", slv_cost_group_title (g), self->values[g],
-                              100.0 * self->values[g] / self->total);
+      text = legend_text (self, g);
       draw_text (self, cr, fg, x0 + 16, y, text, FALSE, FALSE);
       row++;
     }
@@ -193,8 +223,8 @@ slv_cost_chart_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = DONUT + GAP + 140;
-      *natural = DONUT + GAP + 220;
+      *minimum = DONUT + GAP + MAX (120, self->legend_width);
+      *natural = *minimum;
     }
   else
     *minimum = *natural = MAX (DONUT, ROW * self->n_segments + 8);
@@ -302,6 +332,7 @@ slv_cost_chart_set_sheet (SlvCostChart *self,
           self->n_segments += self->values[g] > 0;
         }
     }
+  self->legend_width = measure_legend (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("FOB by cost group"), -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));

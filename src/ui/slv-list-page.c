@@ -348,6 +348,19 @@ reload_action (GtkWidget  *widget,
 }
 
 static void
+activate_cb (SlvListPage   *self,
+             guint          position,
+             GtkColumnView *view)
+{
+  SlvListPageClass *klass = SLV_LIST_PAGE_GET_CLASS (self);
+  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (priv->sorted), position);
+
+  if (item != NULL && klass->activate_item != NULL)
+    klass->activate_item (self, item);
+}
+
+static void
 filtered_changed_cb (SlvListPage *self,
                      guint        position,
                      guint        removed,
@@ -377,6 +390,7 @@ slv_list_page_constructed (GObject *object)
   sorter = gtk_column_view_get_sorter (priv->column_view);
   priv->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (priv->filtered)),
                                           sorter ? g_object_ref (sorter) : NULL);
+  g_signal_connect_object (priv->column_view, "activate", G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (priv->column_view,
                              GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (priv->sorted)))));
   if (klass->search_placeholder != NULL)

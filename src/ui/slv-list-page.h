@@ -51,6 +51,9 @@ struct _SlvListPageClass
   const char          *search_placeholder;
   /* "47 materials": ngettext in the subclass, so translators see the pair */
   char              *(*format_count) (guint n);
+  /* A row activated by a double click or Enter (optional). */
+  void               (*activate_item) (SlvListPage       *self,
+                                       GObject           *item);
   /* A value typed into an editable column (optional). */
   void               (*commit_edit)  (SlvListPage         *self,
                                       GObject             *item,
