@@ -672,7 +672,8 @@ slv_style_page_init (SlvStylePage *self)
   g_signal_connect_swapped (self->scenario_entry, "activate", G_CALLBACK (copy_clicked_cb), self);
   g_signal_connect_swapped (self->compare_button, "toggled", G_CALLBACK (compare_toggled_cb), self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), FALSE);
-  show_view (self, "loading");
+  /* nothing to show until a style is opened */
+  gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
 /* -- public API -- */
