@@ -699,7 +699,7 @@ slv_costing_editor_class_init (SlvCostingEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "costing.pick-material", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "costing.pick-process", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "costing.why", "s", "fob");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "costing.why", "s", "fob");
 }
 
 static void

@@ -159,6 +159,7 @@ test_edit_consumption (Fixture       *f,
   g_autofree char *retail_before = NULL;
   g_autoptr(SlvCostingSession) written = NULL;
   g_autoptr(SlvBomLineItem) body = NULL;
+  gint64 t0;
 
   open_tee (f);
   ed = editor (f);
@@ -171,8 +172,11 @@ test_edit_consumption (Fixture       *f,
   retail_before = g_strdup (slv_costing_editor_get_figure_text (ed, "retail"));
 
   /* the body fabric's consumption, as typing into its cell does */
+  t0 = g_get_monotonic_time ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ed), "costing.edit-line", "(suss)",
                                              "bom", 0, "consumption", "0.30"));
+  g_test_message ("edit validated, priced and shown in %.3f ms (pricing %.1f µs)",
+                  (g_get_monotonic_time () - t0) / 1000.0, slv_costing_session_get_recompute_ns (session) / 1000.0);
   /* recomputed before the main loop ran again: within the frame */
   g_assert_cmpstr (slv_costing_editor_get_figure_text (ed, "fob"), !=, fob_before);
   g_assert_cmpstr (slv_costing_editor_get_figure_text (ed, "retail"), !=, retail_before);
@@ -564,6 +568,41 @@ test_page_action_over_dbus (Fixture       *f,
   g_assert_cmpstr (slv_costing_session_get_text (session, "destination"), ==, "US");
 }
 
+static gboolean
+styles_loaded (gpointer data)
+{
+  return !slv_list_page_get_loading (data) && g_strcmp0 (slv_list_page_get_view (data), "loading") != 0;
+}
+
+static void
+test_open_from_styles (Fixture       *f,
+                       gconstpointer  data)
+{
+  SlvListPage *styles = SLV_LIST_PAGE (slv_window_get_page_widget (f->window, "styles"));
+  GListModel *model = slv_list_page_get_model (styles);
+  g_autoptr(GObject) polo = NULL;
+
+  activate (f, "show-page", "styles");
+  wait_until (styles_loaded, styles);
+  for (guint i = 0; polo == NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SlvEntity) style = g_list_model_get_item (model, i);
+
+      if (g_str_equal (slv_entity_get_string (style, "code"), "NL27S-PO002"))
+        polo = G_OBJECT (g_steal_pointer (&style));
+    }
+  g_assert_nonnull (polo);
+  /* what a double click or Enter on the row does */
+  SLV_LIST_PAGE_GET_CLASS (styles)->activate_item (styles, polo);
+  g_assert_cmpstr (slv_window_get_page (f->window), ==, "style");
+  wait_until (style_ready, f);
+  g_assert_cmpstr (slv_costing_session_get_text (slv_costing_editor_get_session (editor (f)), "style-code"), ==,
+                   "NL27S-PO002");
+  /* Styles stays chosen in the sidebar, and going back shows the list */
+  gtk_widget_activate_action (GTK_WIDGET (style_page (f)), "style.back", NULL);
+  g_assert_cmpstr (slv_window_get_page (f->window), ==, "styles");
+}
+
 static void
 test_no_display (void)
 {
@@ -583,6 +622,7 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/ui/pricing/open-from-styles", test_open_from_styles);
   ADD ("/ui/pricing/edit-consumption", test_edit_consumption);
   ADD ("/ui/pricing/frozen", test_frozen);
   ADD ("/ui/pricing/why", test_why);
