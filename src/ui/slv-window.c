@@ -40,6 +40,7 @@ struct _SlvWindow
   GSettings            *settings;
   SlvStore             *store;
   SlvPricing           *pricing;      /* the cost masters of the workspace */
+  guint                 close_source; /* waiting for writes before closing */
   GCancellable         *cancellable;  /* of work started by this window */
 };
 
@@ -362,10 +363,40 @@ save_window_state (SlvWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* Edits shown but not yet written (costings, rates, margin rules). */
+static gboolean
+writes_pending (SlvWindow *self)
+{
+  return slv_style_page_get_busy (self->style_page) ||
+         slv_cost_master_page_get_busy (self->cost_master_page) ||
+         slv_margin_rules_page_get_busy (self->margin_rules_page);
+}
+
+static gboolean
+close_when_written_cb (gpointer user_data)
+{
+  SlvWindow *self = SLV_WINDOW (user_data);
+
+  if (writes_pending (self))
+    return G_SOURCE_CONTINUE;
+  self->close_source = 0;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 slv_window_close_request (GtkWindow *window)
 {
-  save_window_state (SLV_WINDOW (window));
+  SlvWindow *self = SLV_WINDOW (window);
+
+  /* The window stays until every edit it shows is in the workspace. */
+  if (writes_pending (self))
+    {
+      if (self->close_source == 0)
+        self->close_source = g_timeout_add (20, close_when_written_cb, self);
+      return TRUE;
+    }
+  save_window_state (self);
   return GTK_WINDOW_CLASS (slv_window_parent_class)->close_request (window);
 }
 
@@ -374,6 +405,7 @@ slv_window_dispose (GObject *object)
 {
   SlvWindow *self = SLV_WINDOW (object);
 
+  g_clear_handle_id (&self->close_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SLV_TYPE_WINDOW);

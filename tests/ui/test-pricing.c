@@ -17,6 +17,7 @@
 #include "slv-style-page.h"
 #include "slv-window.h"
 #include "core/slv-cost-rate.h"
+#include "core/slv-material.h"
 #include "services/slv-bom-line-item.h"
 #include "services/slv-demo.h"
 #include "store/slv-costing-repo.h"
@@ -603,6 +604,61 @@ test_open_from_styles (Fixture       *f,
   g_assert_cmpstr (slv_window_get_page (f->window), ==, "styles");
 }
 
+static char *
+material_id (Fixture    *f,
+             const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlvEntity) m = slv_repo_find_by_code (f->store, SLV_TYPE_MATERIAL, code, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (slv_entity_get_id (m));
+}
+
+static void
+test_lines (Fixture       *f,
+            gconstpointer  data)
+{
+  SlvCostingEditor *ed;
+  GListModel *bom;
+  g_autofree char *label = material_id (f, "0001400101");
+  g_autofree char *pique = material_id (f, "0001200104");
+  g_autofree char *fob = NULL;
+  g_autoptr(SlvBomLineItem) body = NULL;
+
+  open_tee (f);
+  ed = editor (f);
+  bom = slv_costing_session_get_bom_lines (slv_costing_editor_get_session (ed));
+  fob = g_strdup (slv_costing_editor_get_figure_text (ed, "fob"));
+
+  /* a main label from the master */
+  gtk_widget_activate_action (GTK_WIDGET (ed), "costing.add-material", "s", label);
+  wait_until (style_idle, f);
+  g_assert_cmpuint (g_list_model_get_n_items (bom), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (ed), "costing.edit-line", "(suss)", "bom", 2, "consumption", "1");
+  g_assert_cmpstr (slv_costing_editor_get_figure_text (ed, "fob"), !=, fob);
+  wait_until (style_idle, f);
+  gtk_widget_activate_action (GTK_WIDGET (ed), "costing.remove-line", "(su)", "bom", 2);
+  wait_until (style_idle, f);
+  g_assert_cmpuint (g_list_model_get_n_items (bom), ==, 2);
+  g_assert_cmpstr (slv_costing_editor_get_figure_text (ed, "fob"), ==, fob);
+
+  /* another fabric for the body */
+  gtk_widget_activate_action (GTK_WIDGET (ed), "costing.set-material", "(us)", 0, pique);
+  wait_until (style_idle, f);
+  body = g_list_model_get_item (bom, 0);
+  g_assert_cmpstr (slv_bom_line_item_get_text (body, "material-code"), ==, "0001200104");
+  g_assert_cmpstr (slv_costing_editor_get_message (ed), ==, "");
+
+  /* a line that is not there */
+  gtk_widget_activate_action (GTK_WIDGET (ed), "costing.remove-line", "(su)", "process", 9);
+  g_assert_nonnull (strstr (slv_costing_editor_get_message (ed), "no process line"));
+
+  /* the pickers open (the master's materials, searched) */
+  gtk_widget_activate_action (GTK_WIDGET (ed), "costing.pick-material", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (ed), "costing.pick-process", NULL);
+}
+
 static void
 test_no_display (void)
 {
@@ -626,6 +682,7 @@ main (int argc, char **argv)
   ADD ("/ui/pricing/edit-consumption", test_edit_consumption);
   ADD ("/ui/pricing/frozen", test_frozen);
   ADD ("/ui/pricing/why", test_why);
+  ADD ("/ui/pricing/lines", test_lines);
   ADD ("/ui/pricing/compare", test_compare);
   ADD ("/ui/pricing/cost-master", test_cost_master);
   ADD ("/ui/pricing/margin-rule", test_margin_rule);
