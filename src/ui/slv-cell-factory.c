@@ -114,8 +114,21 @@ setup_cb (GtkSignalListItemFactory *factory,
     {
       g_autoptr(GObject) source = g_weak_ref_get (&c->editable_source);
 
+      GtkWidget *stack;
+
       cell = gtk_editable_label_new ("");
       gtk_editable_set_alignment (GTK_EDITABLE (cell), number ? 1.0f : 0.0f);
+      /* Long texts (descriptions) must not widen their column: the label
+       * shown while not editing ellipsizes, and the entry asks for little. */
+      gtk_editable_set_width_chars (GTK_EDITABLE (cell), 1);
+      stack = gtk_widget_get_first_child (cell);
+      if (GTK_IS_STACK (stack))
+        {
+          GtkWidget *label = gtk_stack_get_child_by_name (GTK_STACK (stack), "label");
+
+          if (GTK_IS_LABEL (label))
+            gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+        }
       g_signal_connect (cell, "notify::editing", G_CALLBACK (editing_cb), list_item);
       if (source != NULL)
         g_object_bind_property (source, c->editable_property, cell, "editable", G_BINDING_SYNC_CREATE);

@@ -49,17 +49,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const SlvListColumn columns[] = {
-  { N_("Process"), "process", SLV_COLUMN_TEXT, FALSE, NULL, 100, TRUE },
-  { N_("Key"), "key", SLV_COLUMN_TEXT, FALSE, NULL, 160, TRUE },
+  { N_("Process"), "process", SLV_COLUMN_TEXT, FALSE, NULL, 88, TRUE },
+  { N_("Key"), "key", SLV_COLUMN_TEXT, FALSE, NULL, 140, TRUE },
   { N_("Description"), "description", SLV_COLUMN_TEXT, TRUE, NULL, 0, TRUE },
   { N_("Supplier"), "supplier-name", SLV_COLUMN_TEXT, TRUE, NULL, 0, TRUE },
-  { N_("Unit"), "unit", SLV_COLUMN_TEXT, FALSE, NULL, 90, TRUE },
-  { N_("Rate"), "rate", SLV_COLUMN_MONEY, FALSE, "currency", 100, TRUE },
-  { N_("Currency"), "currency", SLV_COLUMN_TEXT, FALSE, NULL, 70, TRUE },
-  { N_("From qty"), "tier-min-qty", SLV_COLUMN_NUMBER, FALSE, NULL, 80, TRUE },
-  { N_("Minimum"), "min-charge", SLV_COLUMN_NUMBER, FALSE, NULL, 80, TRUE },
-  { N_("Valid from"), "valid-from", SLV_COLUMN_TEXT, FALSE, NULL, 100, TRUE },
-  { N_("Valid to"), "valid-to", SLV_COLUMN_VALID_TO, FALSE, NULL, 140, TRUE },
+  { N_("Unit"), "unit", SLV_COLUMN_TEXT, FALSE, NULL, 72, TRUE },
+  { N_("Rate"), "rate", SLV_COLUMN_MONEY, FALSE, "currency", 88, TRUE },
+  { N_("Currency"), "currency", SLV_COLUMN_TEXT, FALSE, NULL, 56, TRUE },
+  { N_("From qty"), "tier-min-qty", SLV_COLUMN_NUMBER, FALSE, NULL, 64, TRUE },
+  { N_("Minimum"), "min-charge", SLV_COLUMN_NUMBER, FALSE, NULL, 72, TRUE },
+  { N_("Valid from"), "valid-from", SLV_COLUMN_TEXT, FALSE, NULL, 90, TRUE },
+  { N_("Valid to"), "valid-to", SLV_COLUMN_VALID_TO, FALSE, NULL, 128, TRUE },
 };
 
 /* Column property → rate field of slv_pricing_set_rate_field(). */

@@ -85,18 +85,25 @@ format_consumption_cb (GObject    *item,
 {
   const char *method = slv_bom_line_item_get_text (SLV_BOM_LINE_ITEM (item), "calc-method");
   const char *net = slv_bom_line_item_get_text (SLV_BOM_LINE_ITEM (item), "net");
-
   const char *unit = slv_bom_line_item_get_text (SLV_BOM_LINE_ITEM (item), "unit");
   g_autofree char *value = trim_zeros (net);
+  g_autofree char *tip = NULL;
 
   if (g_strcmp0 (method, "manual") == 0 || method == NULL || *method == '\0')
     {
+      gtk_widget_remove_css_class (cell, "computed");
       gtk_widget_set_tooltip_text (cell, NULL);
-      return g_strdup_printf ("%s %s", value, unit ? unit : "");
     }
-  gtk_widget_set_tooltip_text (cell, _("Computed from the measurements and GSM; typing a value makes it a manual consumption."));
-  /* TRANSLATORS: a consumption, its unit and how it was computed (knit, woven, per_dozen) */
-  return g_strdup_printf (_("%s %s · %s"), value, unit ? unit : "", method);
+  else
+    {
+      /* computed values are in italics */
+      gtk_widget_add_css_class (cell, "computed");
+      /* TRANSLATORS: %s is how a consumption is computed: knit, woven, per_dozen */
+      tip = g_strdup_printf (_("Computed (%s) from the measurements; typing a value makes it a manual consumption."),
+                             method);
+      gtk_widget_set_tooltip_text (cell, tip);
+    }
+  return g_strdup_printf ("%s %s", value, unit ? unit : "");
 }
 
 static char *
@@ -458,7 +465,7 @@ slv_costing_editor_add_columns (SlvCostingEditor *self)
 
   append (bom, _("Material"), choice_factory (self), 0);
   append (bom, _("Placement"), cell (self, "placement", SLV_CELL_EDIT, NULL, NULL), 76);
-  append (bom, _("Consumption"), cell (self, "consumption", edit_num, format_consumption_cb, NULL), 136);
+  append (bom, _("Consumption"), cell (self, "consumption", edit_num, format_consumption_cb, NULL), 104);
   append (bom, _("Waste %"), cell (self, "wastage-pct", edit_num, NULL, NULL), 58);
   append (bom, _("Gross"), cell (self, "gross", num | SLV_CELL_DIM, format_trimmed_cb, NULL), 76);
   append (bom, _("Price"), cell (self, "unit-price", num, format_money_cb, (gpointer) "price-currency"), 92);

@@ -181,7 +181,7 @@ add_total_row (SlvCostingEditor *self,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "why-button");
   gtk_widget_set_tooltip_text (button, _("Why this figure?"));
-  gtk_widget_set_size_request (button, 150, -1);
+  gtk_widget_set_size_request (button, 118, -1);
   g_object_set_data_full (G_OBJECT (button), "slv-why-key", g_strdup (key), g_free);
   g_object_set_data (G_OBJECT (button), "slv-unit-label", unit);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), why_popup_cb, self, NULL);
