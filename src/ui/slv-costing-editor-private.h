@@ -47,9 +47,17 @@ struct _SlvCostingEditor
   gboolean           syncing;      /* setting switchers from the session */
 };
 
+/* slv-costing-editor.c */
+void slv_costing_editor_set_message (SlvCostingEditor *self,
+                                     const char       *message);
+
+/* slv-costing-editor-actions.c */
+void slv_costing_editor_class_add_actions (GtkWidgetClass *widget_class);
+
 /* slv-costing-editor-columns.c */
 void slv_costing_editor_add_columns (SlvCostingEditor *self);
-/* Runs an edit of line @index of kind @kind (bom, process). */
+/* Runs an edit of line @index of kind @kind (bom, process)
+ * (slv-costing-editor-actions.c). */
 void slv_costing_editor_edit_line   (SlvCostingEditor *self,
                                      const char       *kind,
                                      guint             index,

@@ -64,9 +64,9 @@ status_title (const char *status)
   return _("Draft");
 }
 
-static void
-set_message (SlvCostingEditor *self,
-             const char       *message)
+void
+slv_costing_editor_set_message (SlvCostingEditor *self,
+                                const char       *message)
 {
   if (g_strcmp0 (self->message, message) == 0)
     return;
@@ -79,7 +79,7 @@ void
 slv_costing_editor_report (SlvCostingEditor *self,
                            const GError     *error)
 {
-  set_message (self, error->message);
+  slv_costing_editor_set_message (self, error->message);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
 }
 
@@ -93,28 +93,12 @@ slv_costing_editor_edit_done_cb (GObject      *source,
 
   if (slv_costing_session_edit_finish (SLV_COSTING_SESSION (source), result, &error))
     {
-      set_message (self, "");
+      slv_costing_editor_set_message (self, "");
       return;
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   slv_costing_editor_report (self, error);
-}
-
-static void
-add_done_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = slv_costing_session_edit_finish_id (SLV_COSTING_SESSION (source), result, &error);
-
-  if (id == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (id == NULL)
-    slv_costing_editor_report (user_data, error);
-  else
-    set_message (user_data, "");
 }
 
 /* -- totals -- */
@@ -367,211 +351,6 @@ add_popup_cb (GtkMenuButton *button,
   gtk_menu_button_set_popover (button, picker);
 }
 
-/* -- actions -- */
-
-static GObject *
-line_item (SlvCostingEditor *self,
-           const char       *kind,
-           guint             index)
-{
-  GListModel *lines;
-
-  if (self->session == NULL)
-    return NULL;
-  lines = g_str_equal (kind, "process") ? slv_costing_session_get_process_lines (self->session)
-                                        : slv_costing_session_get_bom_lines (self->session);
-  return g_list_model_get_item (lines, index);
-}
-
-static const char *
-line_id (GObject *item)
-{
-  return SLV_IS_BOM_LINE_ITEM (item) ? slv_bom_line_item_get_id (SLV_BOM_LINE_ITEM (item))
-                                     : slv_process_line_item_get_id (SLV_PROCESS_LINE_ITEM (item));
-}
-
-static void
-no_line (SlvCostingEditor *self,
-         const char       *kind,
-         guint             index)
-{
-  g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                                         _("The costing has no %s line %u."), kind, index + 1);
-
-  slv_costing_editor_report (self, error);
-}
-
-void
-slv_costing_editor_edit_line (SlvCostingEditor *self,
-                              const char       *kind,
-                              guint             index,
-                              const char       *field,
-                              const char       *value)
-{
-  g_autoptr(GObject) item = line_item (self, kind, index);
-
-  if (item == NULL)
-    {
-      no_line (self, kind, index);
-      return;
-    }
-  slv_costing_session_edit_line_async (self->session,
-                                       SLV_IS_BOM_LINE_ITEM (item) ? SLV_COSTING_LINE_BOM : SLV_COSTING_LINE_PROCESS,
-                                       line_id (item), field, value, self->cancellable,
-                                       slv_costing_editor_edit_done_cb, self);
-}
-
-static void
-edit_line_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  const char *kind, *field, *value;
-  guint index;
-
-  g_variant_get (parameter, "(&su&s&s)", &kind, &index, &field, &value);
-  slv_costing_editor_edit_line (SLV_COSTING_EDITOR (widget), kind, index, field, value);
-}
-
-static void
-set_material_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  SlvCostingEditor *self = SLV_COSTING_EDITOR (widget);
-  gboolean material = g_str_equal (action_name, "costing.set-material");
-  const char *id;
-  guint index;
-
-  g_variant_get (parameter, "(u&s)", &index, &id);
-  slv_costing_editor_edit_line (self, material ? "bom" : "process", index, material ? "material_id" : "rate_id", id);
-  if (material && self->session != NULL && slv_costing_session_get_sheet (self->session) != NULL)
-    {
-      /* the line takes the new material's unit */
-      SlvCostMaster *master = slv_cost_sheet_get_master (slv_costing_session_get_sheet (self->session));
-      const SlvMaterialRec *rec = slv_cost_master_get_material (master, id);
-      g_autoptr(GObject) item = line_item (self, "bom", index);
-
-      if (rec != NULL && item != NULL &&
-          g_strcmp0 (slv_bom_line_item_get_text (SLV_BOM_LINE_ITEM (item), "unit"), rec->unit) != 0)
-        slv_costing_editor_edit_line (self, "bom", index, "unit", rec->unit);
-    }
-}
-
-static void
-set_field_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  SlvCostingEditor *self = SLV_COSTING_EDITOR (widget);
-  const char *field = NULL, *value = NULL;
-
-  if (self->session == NULL)
-    return;
-  if (g_str_equal (action_name, "costing.set-fx-set"))
-    {
-      field = "fx_set";
-      value = g_variant_get_string (parameter, NULL);
-    }
-  else if (g_str_equal (action_name, "costing.set-destination"))
-    {
-      field = "destination";
-      value = g_variant_get_string (parameter, NULL);
-    }
-  else
-    g_variant_get (parameter, "(&s&s)", &field, &value);
-  slv_costing_session_set_field_async (self->session, field, value, self->cancellable,
-                                       slv_costing_editor_edit_done_cb, self);
-}
-
-static void
-set_status_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  SlvCostingEditor *self = SLV_COSTING_EDITOR (widget);
-
-  if (self->session != NULL)
-    slv_costing_session_set_status_async (self->session, g_variant_get_string (parameter, NULL),
-                                          self->cancellable, slv_costing_editor_edit_done_cb, self);
-}
-
-static void
-add_line_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  SlvCostingEditor *self = SLV_COSTING_EDITOR (widget);
-  const char *process = NULL, *rate = NULL;
-
-  if (self->session == NULL)
-    return;
-  if (g_str_equal (action_name, "costing.add-material"))
-    {
-      slv_costing_session_add_line_async (self->session, SLV_COSTING_LINE_BOM,
-                                          g_variant_get_string (parameter, NULL), NULL,
-                                          self->cancellable, add_done_cb, self);
-      return;
-    }
-  g_variant_get (parameter, "(&s&s)", &process, &rate);
-  slv_costing_session_add_line_async (self->session, SLV_COSTING_LINE_PROCESS, process, rate,
-                                      self->cancellable, add_done_cb, self);
-}
-
-static void
-remove_line_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SlvCostingEditor *self = SLV_COSTING_EDITOR (widget);
-  g_autoptr(GObject) item = NULL;
-  const char *kind;
-  guint index;
-
-  g_variant_get (parameter, "(&su)", &kind, &index);
-  item = line_item (self, kind, index);
-  if (item == NULL)
-    {
-      no_line (self, kind, index);
-      return;
-    }
-  slv_costing_session_remove_line_async (self->session,
-                                         SLV_IS_BOM_LINE_ITEM (item) ? SLV_COSTING_LINE_BOM : SLV_COSTING_LINE_PROCESS,
-                                         line_id (item), self->cancellable, slv_costing_editor_edit_done_cb, self);
-}
-
-static void
-why_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  SlvCostingEditor *self = SLV_COSTING_EDITOR (widget);
-  const char *key = g_variant_get_string (parameter, NULL);
-  GtkMenuButton *button = g_hash_table_lookup (self->buttons, key);
-
-  if (g_str_equal (key, "fob"))
-    button = g_hash_table_lookup (self->buttons, "fob_rounded");
-  if (button == NULL)
-    {
-      /* a line's figure: shown from the FOB */
-      button = g_hash_table_lookup (self->buttons, "fob_rounded");
-      g_object_set_data_full (G_OBJECT (button), "slv-why-override", g_strdup (key), g_free);
-    }
-  gtk_menu_button_popup (button);
-}
-
-static void
-pick_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SlvCostingEditor *self = SLV_COSTING_EDITOR (widget);
-
-  if (self->editable)
-    gtk_menu_button_popup (g_str_equal (action_name, "costing.pick-material") ? self->add_material_button
-                                                                              : self->add_process_button);
-}
-
 /* -- GObject -- */
 
 static void
@@ -683,23 +462,7 @@ slv_costing_editor_class_init (SlvCostingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlvCostingEditor, chart);
   gtk_widget_class_bind_template_child (widget_class, SlvCostingEditor, curve);
 
-  gtk_widget_class_install_action (widget_class, "costing.edit-line", "(suss)", edit_line_action);
-  gtk_widget_class_install_action (widget_class, "costing.set-field", "(ss)", set_field_action);
-  gtk_widget_class_install_action (widget_class, "costing.set-fx-set", "s", set_field_action);
-  gtk_widget_class_install_action (widget_class, "costing.set-destination", "s", set_field_action);
-  gtk_widget_class_install_action (widget_class, "costing.set-status", "s", set_status_action);
-  gtk_widget_class_install_action (widget_class, "costing.add-material", "s", add_line_action);
-  gtk_widget_class_install_action (widget_class, "costing.add-process", "(ss)", add_line_action);
-  gtk_widget_class_install_action (widget_class, "costing.set-material", "(us)", set_material_action);
-  gtk_widget_class_install_action (widget_class, "costing.set-rate", "(us)", set_material_action);
-  gtk_widget_class_install_action (widget_class, "costing.remove-line", "(su)", remove_line_action);
-  gtk_widget_class_install_action (widget_class, "costing.why", "s", why_action);
-  gtk_widget_class_install_action (widget_class, "costing.pick-material", NULL, pick_action);
-  gtk_widget_class_install_action (widget_class, "costing.pick-process", NULL, pick_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "costing.pick-material", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "costing.pick-process", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "costing.why", "s", "fob");
+  slv_costing_editor_class_add_actions (widget_class);
 }
 
 static void
@@ -766,7 +529,7 @@ slv_costing_editor_set_session (SlvCostingEditor  *self,
   slv_cost_chart_set_sheet (self->chart, session ? slv_costing_session_get_sheet (session) : NULL);
   if (session != NULL)
     g_signal_connect_object (session, "recomputed", G_CALLBACK (recomputed_cb), self, G_CONNECT_SWAPPED);
-  set_message (self, "");
+  slv_costing_editor_set_message (self, "");
   sync_header (self);
   sync_totals (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
