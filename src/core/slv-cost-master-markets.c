@@ -169,6 +169,7 @@ slv_cost_master_add_margin_rule (SlvCostMaster            *self,
   rule->name = g_strdup (spec->name ? spec->name : rule->channel);
   rule->priority = spec->priority;
   rule->ending_text = g_strdup (spec->price_ending);
+  rule->expression = g_strdup (spec->expression ? spec->expression : "");
   g_ptr_array_add (self->rules, rule);
   g_ptr_array_sort (self->rules, compare_rules);
 
@@ -192,6 +193,13 @@ slv_cost_master_add_margin_rule (SlvCostMaster            *self,
     }
   rule->expr = g_steal_pointer (&expr);
   return TRUE;
+}
+
+GPtrArray *
+slv_cost_master_get_margin_rules (SlvCostMaster *self)
+{
+  g_return_val_if_fail (SLV_IS_COST_MASTER (self), NULL);
+  return self->rules;
 }
 
 const SlvMarginRule *

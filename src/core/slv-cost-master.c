@@ -167,6 +167,7 @@ rule_free (gpointer data)
   g_clear_pointer (&r->expr, slv_expr_unref);
   g_free (r->problem);
   g_free (r->ending_text);
+  g_free (r->expression);
   g_free (r);
 }
 

@@ -122,6 +122,7 @@ typedef struct
   char           *id;
   char           *channel;
   char           *name;
+  char           *expression;      /* the source, as written */
   SlvExpr        *expr;            /* parsed and checked, or NULL */
   char           *problem;         /* why expr is NULL */
   gboolean        has_ending;
@@ -244,6 +245,8 @@ const SlvDutyRate    *slv_cost_master_find_duty      (SlvCostMaster             
                                                       const char                *destination,
                                                       const char                *hs_code,
                                                       const char                *date);
+/* Every margin rule (SlvMarginRule*), highest priority first. */
+GPtrArray            *slv_cost_master_get_margin_rules (SlvCostMaster           *self);
 /* The rule of highest priority for @channel, or NULL. */
 const SlvMarginRule  *slv_cost_master_find_rule      (SlvCostMaster             *self,
                                                       const char                *channel);

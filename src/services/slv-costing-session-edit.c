@@ -30,8 +30,8 @@ slv_costing_session_check_editable (SlvCostingSession  *self,
 }
 
 /* A written edit returns a submitted or approved costing to draft. */
-static void
-after_write (SlvCostingInput *copy)
+void
+slv_costing_session_after_write (SlvCostingInput *copy)
 {
   if (g_strcmp0 (copy->status, "submitted") == 0 || g_strcmp0 (copy->status, "approved") == 0)
     slv_costing_input_set (copy, "status", "draft", NULL);
@@ -55,13 +55,15 @@ manual_calc (const char *calc_json)
   return json_generator_to_data (gen, NULL);
 }
 
-gboolean
-slv_costing_session_edit_line (SlvCostingSession   *self,
-                               SlvCostingLineKind   kind,
-                               const char          *line_id,
-                               const char          *field,
-                               const char          *value,
-                               GError             **error)
+SlvCostingInput *
+slv_costing_session_prepare_line (SlvCostingSession   *self,
+                                  SlvCostingLineKind   kind,
+                                  const char          *line_id,
+                                  const char          *field,
+                                  const char          *value,
+                                  GStrv               *out_fields,
+                                  GStrv               *out_values,
+                                  GError             **error)
 {
   g_autoptr(SlvCostingInput) copy = NULL;
   g_autofree char *calc = NULL;
@@ -70,17 +72,15 @@ slv_costing_session_edit_line (SlvCostingSession   *self,
   int index;
   gboolean ok;
 
-  g_return_val_if_fail (SLV_IS_COSTING_SESSION (self) && line_id != NULL && field != NULL, FALSE);
-
   if (!slv_costing_session_check_editable (self, error))
-    return FALSE;
+    return NULL;
   index = kind == SLV_COSTING_LINE_PROCESS ? slv_costing_input_find_process (self->input, line_id)
                                            : slv_costing_input_find_bom (self->input, line_id);
   if (index < 0)
     {
       g_set_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_NOT_FOUND,
                    _("The costing has no line %s; it may have been removed."), line_id);
-      return FALSE;
+      return NULL;
     }
   copy = slv_costing_input_copy (self->input);
   if (kind == SLV_COSTING_LINE_BOM && g_str_equal (field, "consumption") &&
@@ -95,14 +95,69 @@ slv_costing_session_edit_line (SlvCostingSession   *self,
       ok = kind == SLV_COSTING_LINE_PROCESS ? slv_costing_input_set_process (copy, index, fields[i], values[i], error)
                                             : slv_costing_input_set_bom (copy, index, fields[i], values[i], error);
       if (!ok)
-        return FALSE;
+        return NULL;
     }
-  if (!slv_costing_repo_set_line_fields (slv_costing_session_store (self), self->costing_id, kind, line_id,
-                                         fields, values, error))
+  *out_fields = g_strdupv ((char **) fields);
+  /* values may hold NULL (a cleared field) before the end: copy by count */
+  *out_values = g_new0 (char *, 3);
+  for (guint i = 0; fields[i] != NULL; i++)
+    (*out_values)[i] = g_strdup (values[i]);
+  slv_costing_session_after_write (copy);
+  return g_steal_pointer (&copy);
+}
+
+gboolean
+slv_costing_session_edit_line (SlvCostingSession   *self,
+                               SlvCostingLineKind   kind,
+                               const char          *line_id,
+                               const char          *field,
+                               const char          *value,
+                               GError             **error)
+{
+  g_autoptr(SlvCostingInput) copy = NULL;
+  g_auto(GStrv) fields = NULL;
+  g_auto(GStrv) values = NULL;
+
+  g_return_val_if_fail (SLV_IS_COSTING_SESSION (self) && line_id != NULL && field != NULL, FALSE);
+
+  copy = slv_costing_session_prepare_line (self, kind, line_id, field, value, &fields, &values, error);
+  if (copy == NULL ||
+      !slv_costing_repo_set_line_fields (slv_costing_session_store (self), self->costing_id, kind, line_id,
+                                         (const char * const *) fields, (const char * const *) values, error))
     return FALSE;
-  after_write (copy);
   slv_costing_session_take_input (self, g_steal_pointer (&copy), FALSE);
   return TRUE;
+}
+
+SlvCostingInput *
+slv_costing_session_prepare_field (SlvCostingSession  *self,
+                                   const char         *field,
+                                   const char         *value,
+                                   GError            **error)
+{
+  g_autoptr(SlvCostingInput) copy = NULL;
+  SlvFxKind kind;
+
+  if (!slv_costing_session_check_editable (self, error))
+    return NULL;
+  if (g_str_equal (field, "fx_set") &&
+      (value == NULL || !slv_fx_table_get_set_kind (slv_cost_master_get_fx (self->master), value, &kind)))
+    {
+      g_set_error (error, SLV_COSTING_ERROR, SLV_COSTING_ERROR_NOT_FOUND,
+                   _("There is no exchange-rate set “%s”."), value ? value : "");
+      return NULL;
+    }
+  if (g_str_equal (field, "destination") && slv_cost_master_get_destination (self->master, value) == NULL)
+    {
+      g_set_error (error, SLV_COSTING_ERROR, SLV_COSTING_ERROR_NOT_FOUND,
+                   _("There is no destination “%s”."), value ? value : "");
+      return NULL;
+    }
+  copy = slv_costing_input_copy (self->input);
+  if (!slv_costing_input_set (copy, field, value, error))
+    return NULL;
+  slv_costing_session_after_write (copy);
+  return g_steal_pointer (&copy);
 }
 
 gboolean
@@ -115,13 +170,10 @@ slv_costing_session_set_field (SlvCostingSession  *self,
 
   g_return_val_if_fail (SLV_IS_COSTING_SESSION (self) && field != NULL, FALSE);
 
-  if (!slv_costing_session_check_editable (self, error))
-    return FALSE;
-  copy = slv_costing_input_copy (self->input);
-  if (!slv_costing_input_set (copy, field, value, error) ||
+  copy = slv_costing_session_prepare_field (self, field, value, error);
+  if (copy == NULL ||
       !slv_costing_repo_set_field (slv_costing_session_store (self), self->costing_id, field, value, error))
     return FALSE;
-  after_write (copy);
   slv_costing_session_take_input (self, g_steal_pointer (&copy), FALSE);
   return TRUE;
 }
@@ -131,16 +183,7 @@ slv_costing_session_set_fx_set (SlvCostingSession  *self,
                                 const char         *set_name,
                                 GError            **error)
 {
-  SlvFxKind kind;
-
   g_return_val_if_fail (SLV_IS_COSTING_SESSION (self), FALSE);
-
-  if (set_name == NULL || !slv_fx_table_get_set_kind (slv_cost_master_get_fx (self->master), set_name, &kind))
-    {
-      g_set_error (error, SLV_COSTING_ERROR, SLV_COSTING_ERROR_NOT_FOUND,
-                   _("There is no exchange-rate set “%s”."), set_name ? set_name : "");
-      return FALSE;
-    }
   return slv_costing_session_set_field (self, "fx_set", set_name, error);
 }
 
@@ -150,13 +193,6 @@ slv_costing_session_set_destination (SlvCostingSession  *self,
                                      GError            **error)
 {
   g_return_val_if_fail (SLV_IS_COSTING_SESSION (self), FALSE);
-
-  if (slv_cost_master_get_destination (self->master, code) == NULL)
-    {
-      g_set_error (error, SLV_COSTING_ERROR, SLV_COSTING_ERROR_NOT_FOUND,
-                   _("There is no destination “%s”."), code ? code : "");
-      return FALSE;
-    }
   return slv_costing_session_set_field (self, "destination", code, error);
 }
 
@@ -218,7 +254,7 @@ slv_costing_session_remove_line (SlvCostingSession   *self,
     slv_costing_input_remove_process (copy, index);
   else if (index >= 0)
     slv_costing_input_remove_bom (copy, index);
-  after_write (copy);
+  slv_costing_session_after_write (copy);
   slv_costing_session_take_input (self, g_steal_pointer (&copy), TRUE);
   return TRUE;
 }

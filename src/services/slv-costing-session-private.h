@@ -60,6 +60,9 @@ struct _SlvCostingSession
   gboolean         editable;
   gint64           order_qty;
   guint64          recompute_ns;
+  GStrv            scenarios;       /* of the style, read on reload */
+  GQueue          *writes;          /* GTasks waiting to write, in order */
+  gboolean         writing;         /* one write is running */
 };
 
 extern GParamSpec *slv_costing_session_props[SESSION_N_PROPS];
@@ -72,5 +75,21 @@ void      slv_costing_session_take_input    (SlvCostingSession *self,
 /* A fail-fast check before writing: FALSE with FROZEN when frozen. */
 gboolean  slv_costing_session_check_editable (SlvCostingSession *self,
                                               GError           **error);
+
+/* Edits prepared on a copy of the costing (validated, status back to
+ * draft), ready to write and take (slv-costing-session-edit.c). */
+void             slv_costing_session_after_write   (SlvCostingInput   *copy);
+SlvCostingInput *slv_costing_session_prepare_line  (SlvCostingSession *self,
+                                                    SlvCostingLineKind kind,
+                                                    const char        *line_id,
+                                                    const char        *field,
+                                                    const char        *value,
+                                                    GStrv             *out_fields,
+                                                    GStrv             *out_values,
+                                                    GError           **error);
+SlvCostingInput *slv_costing_session_prepare_field (SlvCostingSession *self,
+                                                    const char        *field,
+                                                    const char        *value,
+                                                    GError           **error);
 
 G_END_DECLS

@@ -232,6 +232,8 @@ slv_costing_session_reload (SlvCostingSession  *self,
   master = slv_pricing_dup_master (self->pricing, input->brand_id, error);
   if (master == NULL)
     return FALSE;
+  g_strfreev (self->scenarios);
+  self->scenarios = slv_costing_repo_list_scenarios (store, self->costing_id, NULL);
   g_set_object (&self->master, master);
   slv_costing_session_take_input (self, g_steal_pointer (&input), TRUE);
   return TRUE;
@@ -262,6 +264,8 @@ slv_costing_session_finalize (GObject *object)
   g_clear_pointer (&self->input, slv_costing_input_unref);
   g_clear_object (&self->bom_items);
   g_clear_object (&self->process_items);
+  g_queue_free (self->writes);
+  g_strfreev (self->scenarios);
   g_free (self->costing_id);
   g_free (self->error_text);
   for (guint i = 0; i < SESSION_N_TEXTS; i++)
@@ -369,6 +373,7 @@ slv_costing_session_init (SlvCostingSession *self)
 {
   self->bom_items = g_list_store_new (SLV_TYPE_BOM_LINE_ITEM);
   self->process_items = g_list_store_new (SLV_TYPE_PROCESS_LINE_ITEM);
+  self->writes = g_queue_new ();
   for (guint i = SESSION_PROP_STYLE_CODE; i < SESSION_PROP_PROBLEM; i++)
     self->texts[i] = g_strdup ("");
 }
@@ -468,4 +473,13 @@ slv_costing_session_get_recompute_ns (SlvCostingSession *self)
 {
   g_return_val_if_fail (SLV_IS_COSTING_SESSION (self), 0);
   return self->recompute_ns;
+}
+
+const char * const *
+slv_costing_session_get_scenarios (SlvCostingSession *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (SLV_IS_COSTING_SESSION (self), NULL);
+  return self->scenarios ? (const char * const *) self->scenarios : none;
 }

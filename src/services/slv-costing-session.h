@@ -106,6 +106,9 @@ GStrv              slv_costing_session_list_fx_sets (SlvCostingSession  *self) G
 GStrv              slv_costing_session_list_destinations (SlvCostingSession *self) G_GNUC_WARN_UNUSED_RESULT;
 GStrv              slv_costing_session_list_scenarios (SlvCostingSession *self,
                                                        GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The scenario names of the style as read when the session opened or last
+ * reloaded from the workspace ("Base" first); no workspace access. */
+const char * const *slv_costing_session_get_scenarios (SlvCostingSession *self);
 /* @total of the costing priced for an order of @qty pieces instead (the
  * workspace is not touched): the points of a price-versus-quantity curve
  * across the rates' quantity tiers and minimum charges. FALSE when that
@@ -114,6 +117,82 @@ gboolean           slv_costing_session_price_at     (SlvCostingSession  *self,
                                                      gint64              qty,
                                                      SlvTotal            total,
                                                      SlvDecimal         *out);
+/* -- without blocking (slv-costing-session-async.c) --
+ *
+ * Field edits are validated and priced at once (every property is current
+ * when the call returns) and written in a worker thread; status moves,
+ * added or removed lines and copies show once written. Writes run in the
+ * order asked; a failed write reads the costing again and reports the
+ * error. Finish with slv_costing_session_edit_finish(), or _finish_id()
+ * for add_line and copy_scenario (the new id). */
+void               slv_costing_session_new_async       (SlvPricing         *pricing,
+                                                        const char         *costing_id,
+                                                        GCancellable       *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer            user_data);
+SlvCostingSession *slv_costing_session_new_finish      (GAsyncResult       *result,
+                                                        GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Opens the costing of @style_code named @scenario (NULL: "Base"); finish
+ * with slv_costing_session_new_finish(). */
+void               slv_costing_session_open_style_async (SlvPricing        *pricing,
+                                                         const char        *style_code,
+                                                         const char        *scenario,
+                                                         GCancellable      *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer           user_data);
+void               slv_costing_session_edit_line_async (SlvCostingSession  *self,
+                                                        SlvCostingLineKind  kind,
+                                                        const char         *line_id,
+                                                        const char         *field,
+                                                        const char         *value,
+                                                        GCancellable       *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer            user_data);
+/* Header fields as slv_costing_session_set_field(); fx_set and
+ * destination must name a set and a destination of the cost master. */
+void               slv_costing_session_set_field_async (SlvCostingSession  *self,
+                                                        const char         *field,
+                                                        const char         *value,
+                                                        GCancellable       *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer            user_data);
+void               slv_costing_session_set_status_async (SlvCostingSession *self,
+                                                         const char        *status,
+                                                         GCancellable      *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer           user_data);
+void               slv_costing_session_add_line_async  (SlvCostingSession  *self,
+                                                        SlvCostingLineKind  kind,
+                                                        const char         *material_or_process,
+                                                        const char         *rate_id,
+                                                        GCancellable       *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer            user_data);
+void               slv_costing_session_remove_line_async (SlvCostingSession *self,
+                                                          SlvCostingLineKind kind,
+                                                          const char        *line_id,
+                                                          GCancellable      *cancellable,
+                                                          GAsyncReadyCallback callback,
+                                                          gpointer           user_data);
+void               slv_costing_session_copy_scenario_async (SlvCostingSession *self,
+                                                            const char        *name,
+                                                            GCancellable      *cancellable,
+                                                            GAsyncReadyCallback callback,
+                                                            gpointer           user_data);
+/* Reads the costing and the cost master again (after master edits). */
+void               slv_costing_session_reload_async    (SlvCostingSession  *self,
+                                                        GCancellable       *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer            user_data);
+gboolean           slv_costing_session_edit_finish     (SlvCostingSession  *self,
+                                                        GAsyncResult       *result,
+                                                        GError            **error);
+char              *slv_costing_session_edit_finish_id  (SlvCostingSession  *self,
+                                                        GAsyncResult       *result,
+                                                        GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* TRUE while writes are queued or running. */
+gboolean           slv_costing_session_get_busy        (SlvCostingSession  *self);
+
 /* Prices the in-memory costing again (no workspace access). */
 void               slv_costing_session_recompute    (SlvCostingSession  *self);
 

@@ -21,6 +21,9 @@ struct _SlvPricing
 
 G_DEFINE_FINAL_TYPE (SlvPricing, slv_pricing, G_TYPE_OBJECT)
 
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void
 slv_pricing_finalize (GObject *object)
 {
@@ -36,6 +39,9 @@ static void
 slv_pricing_class_init (SlvPricingClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = slv_pricing_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -101,6 +107,14 @@ slv_pricing_invalidate (SlvPricing *self)
   g_mutex_lock (&self->lock);
   g_hash_table_remove_all (self->masters);
   g_mutex_unlock (&self->lock);
+}
+
+void
+slv_pricing_changed (SlvPricing *self)
+{
+  g_return_if_fail (SLV_IS_PRICING (self));
+  slv_pricing_invalidate (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 char *

@@ -8,12 +8,15 @@
 
 #include <glib/gi18n.h>
 
+#include "slv-cell-factory.h"
 #include "slv-list-page.h"
 #include "store/slv-repo.h"
 
 typedef struct
 {
   GtkWidget          *box;
+  GtkWidget          *toolbar;
+  GtkWidget          *last_tool;   /* the widget added last to the toolbar */
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkStack           *stack;
@@ -23,6 +26,7 @@ typedef struct
 
   SlvStore           *store;
   GListStore         *records;     /* as read from the store */
+  GtkFilterListModel *filtered;    /* by the subclass's filter */
   GtkSortListModel   *sorted;
   GCancellable       *cancellable; /* of the query in flight */
   char               *search_text;
@@ -42,23 +46,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-dup_property_text (GObject    *item,
-                   const char *name)
+typedef struct
 {
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), name);
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_auto(GValue) text = G_VALUE_INIT;
-
-  if (pspec == NULL)
-    return NULL;
-  g_value_init (&value, pspec->value_type);
-  g_object_get_property (item, name, &value);
-  g_value_init (&text, G_TYPE_STRING);
-  if (!g_value_transform (&value, &text))
-    return NULL;
-  return g_value_dup_string (&text);
-}
+  SlvListPage         *page;
+  const SlvListColumn *column;
+} ColumnRef;
 
 static gboolean
 date_is_past (const char *date)
@@ -69,67 +61,41 @@ date_is_past (const char *date)
   return date != NULL && *date != '\0' && strcmp (date, today) < 0;
 }
 
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                const SlvListColumn      *column)
+static char *
+format_cell_cb (GObject    *item,
+                const char *property,
+                GtkWidget  *cell,
+                gpointer    user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column->kind == SLV_COLUMN_TEXT || column->kind == SLV_COLUMN_VALID_TO)
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-  else
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_add_css_class (label, "figure");
-    }
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_label_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               const SlvListColumn      *column)
-{
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  GObject *item = gtk_list_item_get_item (list_item);
-  g_autofree char *text = dup_property_text (item, column->property);
+  const SlvListColumn *column = ((ColumnRef *) user_data)->column;
+  g_autofree char *text = slv_cell_dup_property_text (item, property);
 
   /* So a point on the list finds its record (slv_list_page_get_item_at). */
-  g_object_set_data_full (G_OBJECT (label), "slv-list-item", g_object_ref (item), g_object_unref);
+  g_object_set_data_full (G_OBJECT (cell), "slv-list-item", g_object_ref (item), g_object_unref);
 
-  gtk_widget_remove_css_class (label, "expired");
-  gtk_widget_set_tooltip_text (label, NULL);
+  gtk_widget_remove_css_class (cell, "expired");
+  gtk_widget_set_tooltip_text (cell, NULL);
   switch (column->kind)
     {
     case SLV_COLUMN_MONEY:
-      if (text != NULL && *text != '\0' && column->currency != NULL)
+      if (*text != '\0' && column->currency != NULL)
         {
-          g_autofree char *currency = dup_property_text (item, column->currency);
-          g_autofree char *unit = dup_property_text (item, "unit");
-          g_autofree char *both = NULL;
+          g_autofree char *currency = slv_cell_dup_property_text (item, column->currency);
+          g_autofree char *unit = slv_cell_dup_property_text (item, "unit");
 
           /* Percentage rates (overhead, commercial cost) carry no currency. */
           if (g_strcmp0 (unit, "percent") == 0)
-            both = g_strdup_printf ("%s %%", text);
-          else
-            both = g_strdup_printf ("%s %s", text, currency ? currency : "");
-
-          gtk_label_set_text (GTK_LABEL (label), both);
-          return;
+            return g_strdup_printf ("%s %%", text);
+          return g_strdup_printf ("%s %s", text, currency);
         }
       break;
     case SLV_COLUMN_VALID_TO:
       if (date_is_past (text))
         {
+          gtk_widget_add_css_class (cell, "expired");
+          gtk_widget_set_tooltip_text (cell, _("This rate is no longer valid; new costings do not use it."));
           /* TRANSLATORS: %s is a date, e.g. 2025-12-31 */
-          g_autofree char *expired = g_strdup_printf (_("Expired %s"), text);
-
-          gtk_label_set_text (GTK_LABEL (label), expired);
-          gtk_widget_add_css_class (label, "expired");
-          gtk_widget_set_tooltip_text (label, _("This rate is no longer valid; new costings do not use it."));
-          return;
+          return g_strdup_printf (_("Expired %s"), text);
         }
       break;
     case SLV_COLUMN_TEXT:
@@ -137,7 +103,20 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     default:
       break;
     }
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  return g_steal_pointer (&text);
+}
+
+static void
+commit_cell_cb (GObject    *item,
+                const char *property,
+                const char *text,
+                gpointer    user_data)
+{
+  ColumnRef *ref = user_data;
+  SlvListPageClass *klass = SLV_LIST_PAGE_GET_CLASS (ref->page);
+
+  if (klass->commit_edit != NULL)
+    klass->commit_edit (ref->page, item, ref->column, text);
 }
 
 static int
@@ -146,8 +125,8 @@ compare_numeric_cb (gconstpointer a,
                     gpointer      user_data)
 {
   const char *property = user_data;
-  g_autofree char *ta = dup_property_text ((GObject *) a, property);
-  g_autofree char *tb = dup_property_text ((GObject *) b, property);
+  g_autofree char *ta = slv_cell_dup_property_text ((GObject *) a, property);
+  g_autofree char *tb = slv_cell_dup_property_text ((GObject *) b, property);
   gboolean has_a = ta != NULL && *ta != '\0';
   gboolean has_b = tb != NULL && *tb != '\0';
   double da, db;
@@ -178,12 +157,20 @@ add_columns (SlvListPage *self)
   for (guint i = 0; i < klass->n_columns; i++)
     {
       const SlvListColumn *col = &klass->columns[i];
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      ColumnRef *ref = g_new0 (ColumnRef, 1);
+      SlvCellFlags flags = SLV_CELL_TEXT;
+      GtkListItemFactory *factory;
       g_autoptr(GtkColumnViewColumn) column = NULL;
       g_autoptr(GtkSorter) sorter = make_sorter (klass->item_type, col);
 
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), (gpointer) col);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), (gpointer) col);
+      if (col->kind == SLV_COLUMN_NUMBER || col->kind == SLV_COLUMN_MONEY)
+        flags |= SLV_CELL_NUMBER;
+      if (col->editable && klass->commit_edit != NULL)
+        flags |= SLV_CELL_EDIT;
+      ref->page = self;
+      ref->column = col;
+      factory = slv_cell_factory_new (col->property, flags, format_cell_cb, commit_cell_cb, ref);
+      g_object_set_data_full (G_OBJECT (factory), "slv-column-ref", ref, g_free);
       column = gtk_column_view_column_new (_(col->title), factory);
       gtk_column_view_column_set_expand (column, col->expand);
       if (col->width > 0)
@@ -199,8 +186,10 @@ update_state (SlvListPage *self)
 {
   SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
   SlvListPageClass *klass = SLV_LIST_PAGE_GET_CLASS (self);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (priv->records));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (priv->filtered));
   gboolean searching = priv->search_text != NULL && *priv->search_text != '\0';
+  gboolean filtering = gtk_filter_list_model_get_filter (priv->filtered) != NULL &&
+                       g_list_model_get_n_items (G_LIST_MODEL (priv->records)) > 0;
   g_autofree char *count = NULL;
 
   gtk_spinner_set_spinning (priv->spinner, priv->loading);
@@ -216,7 +205,13 @@ update_state (SlvListPage *self)
       gtk_stack_set_visible_child_name (priv->stack, "list");
       return;
     }
-  if (searching)
+  if (filtering && !searching)
+    {
+      adw_status_page_set_icon_name (priv->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (priv->empty_page, _(klass->no_match_title));
+      adw_status_page_set_description (priv->empty_page, _("Nothing matches the chosen filters."));
+    }
+  else if (searching)
     {
       g_autofree char *desc = g_strdup_printf (_("Nothing matches “%s”. Try fewer or shorter words."),
                                                priv->search_text);
@@ -356,6 +351,31 @@ reload_action (GtkWidget  *widget,
 }
 
 static void
+activate_cb (SlvListPage   *self,
+             guint          position,
+             GtkColumnView *view)
+{
+  SlvListPageClass *klass = SLV_LIST_PAGE_GET_CLASS (self);
+  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (priv->sorted), position);
+
+  if (item != NULL && klass->activate_item != NULL)
+    klass->activate_item (self, item);
+}
+
+static void
+filtered_changed_cb (SlvListPage *self,
+                     guint        position,
+                     guint        removed,
+                     guint        added)
+{
+  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
+
+  if (!priv->loading)
+    update_state (self);
+}
+
+static void
 slv_list_page_constructed (GObject *object)
 {
   SlvListPage *self = SLV_LIST_PAGE (object);
@@ -366,10 +386,14 @@ slv_list_page_constructed (GObject *object)
   G_OBJECT_CLASS (slv_list_page_parent_class)->constructed (object);
 
   priv->records = g_list_store_new (klass->item_type);
+  priv->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (priv->records)), NULL);
+  g_signal_connect_object (priv->filtered, "items-changed", G_CALLBACK (filtered_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   add_columns (self);
   sorter = gtk_column_view_get_sorter (priv->column_view);
-  priv->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (priv->records)),
+  priv->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (priv->filtered)),
                                           sorter ? g_object_ref (sorter) : NULL);
+  g_signal_connect_object (priv->column_view, "activate", G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (priv->column_view,
                              GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (priv->sorted)))));
   if (klass->search_placeholder != NULL)
@@ -387,6 +411,7 @@ slv_list_page_dispose (GObject *object)
   g_clear_object (&priv->cancellable);
   g_clear_pointer (&priv->box, gtk_widget_unparent);
   g_clear_object (&priv->sorted);
+  g_clear_object (&priv->filtered);
   g_clear_object (&priv->records);
   g_clear_object (&priv->store);
 
@@ -475,6 +500,7 @@ slv_list_page_class_init (SlvListPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/selvedge/Selvedge/ui/slv-list-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child_private (widget_class, SlvListPage, box);
+  gtk_widget_class_bind_template_child_private (widget_class, SlvListPage, toolbar);
   gtk_widget_class_bind_template_child_private (widget_class, SlvListPage, search_entry);
   gtk_widget_class_bind_template_child_private (widget_class, SlvListPage, count_label);
   gtk_widget_class_bind_template_child_private (widget_class, SlvListPage, stack);
@@ -638,4 +664,37 @@ slv_list_page_get_item_at (SlvListPage *self,
         return g_object_ref (item);
     }
   return NULL;
+}
+
+void
+slv_list_page_set_filter (SlvListPage *self,
+                          GtkFilter   *filter)
+{
+  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
+
+  g_return_if_fail (SLV_IS_LIST_PAGE (self));
+  gtk_filter_list_model_set_filter (priv->filtered, filter);
+  update_state (self);
+}
+
+GListModel *
+slv_list_page_get_records (SlvListPage *self)
+{
+  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (SLV_IS_LIST_PAGE (self), NULL);
+  return G_LIST_MODEL (priv->records);
+}
+
+void
+slv_list_page_add_toolbar_widget (SlvListPage *self,
+                                  GtkWidget   *widget)
+{
+  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
+
+  g_return_if_fail (SLV_IS_LIST_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  gtk_box_insert_child_after (GTK_BOX (priv->toolbar), widget,
+                              priv->last_tool ? priv->last_tool : GTK_WIDGET (priv->search_entry));
+  priv->last_tool = widget;
 }

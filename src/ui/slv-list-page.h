@@ -31,6 +31,7 @@ typedef struct
   gboolean       expand;
   const char    *currency;   /* property holding the currency, for MONEY */
   int            width;      /* fixed width in pixels, 0 for natural */
+  gboolean       editable;   /* edited in place through commit_edit */
 } SlvListColumn;
 
 #define SLV_TYPE_LIST_PAGE (slv_list_page_get_type ())
@@ -50,6 +51,14 @@ struct _SlvListPageClass
   const char          *search_placeholder;
   /* "47 materials": ngettext in the subclass, so translators see the pair */
   char              *(*format_count) (guint n);
+  /* A row activated by a double click or Enter (optional). */
+  void               (*activate_item) (SlvListPage       *self,
+                                       GObject           *item);
+  /* A value typed into an editable column (optional). */
+  void               (*commit_edit)  (SlvListPage         *self,
+                                      GObject             *item,
+                                      const SlvListColumn *column,
+                                      const char          *text);
 };
 
 SlvStore   *slv_list_page_get_store       (SlvListPage *self);
@@ -75,5 +84,13 @@ GObject    *slv_list_page_get_item_at     (SlvListPage *self,
                                            double       y) G_GNUC_WARN_UNUSED_RESULT;
 /* Reads the records again from the workspace. */
 void        slv_list_page_reload          (SlvListPage *self);
+/* Shows only the records @filter matches (NULL: all). */
+void        slv_list_page_set_filter      (SlvListPage *self,
+                                           GtkFilter   *filter);
+/* The records as read, before search filters and sorting. */
+GListModel *slv_list_page_get_records     (SlvListPage *self);
+/* Adds @widget to the bar beside the search entry (after earlier ones). */
+void        slv_list_page_add_toolbar_widget (SlvListPage *self,
+                                              GtkWidget   *widget);
 
 G_END_DECLS

@@ -36,6 +36,14 @@ format_count (guint n)
   return g_strdup_printf (ngettext ("%u style", "%u styles", n), n);
 }
 
+/* A style opens on its own page with its costings. */
+static void
+activate_item (SlvListPage *page,
+               GObject     *item)
+{
+  gtk_widget_activate_action (GTK_WIDGET (page), "win.open-style", "s", slv_style_get_code (SLV_STYLE (item)));
+}
+
 static void
 slv_styles_page_class_init (SlvStylesPageClass *klass)
 {
@@ -50,6 +58,7 @@ slv_styles_page_class_init (SlvStylesPageClass *klass)
   page_class->no_match_title = N_("No Styles Match");
   page_class->search_placeholder = N_("Search styles by code, name, category or collection");
   page_class->format_count = format_count;
+  page_class->activate_item = activate_item;
 }
 
 /* A CLO 3D export (file, folder or ZIP) dropped on a style's row opens

@@ -13,9 +13,12 @@
 #include "slv-clo-import-dialog.h"
 #include "slv-cost-master-page.h"
 #include "slv-list-page.h"
+#include "slv-margin-rules-page.h"
 #include "slv-materials-page.h"
+#include "slv-style-page.h"
 #include "slv-styles-page.h"
 #include "core/slv-style.h"
+#include "services/slv-pricing.h"
 #include "services/slv-workspace.h"
 
 struct _SlvWindow
@@ -33,9 +36,13 @@ struct _SlvWindow
   SlvStylesPage        *styles_page;
   SlvMaterialsPage     *materials_page;
   SlvCostMasterPage    *cost_master_page;
+  SlvStylePage         *style_page;
+  SlvMarginRulesPage   *margin_rules_page;
 
   GSettings            *settings;
   SlvStore             *store;
+  SlvPricing           *pricing;      /* the cost masters of the workspace */
+  guint                 close_source; /* waiting for writes before closing */
   GCancellable         *cancellable;  /* of work started by this window */
 };
 
@@ -61,6 +68,10 @@ find_row (SlvWindow  *self,
   return NULL;
 }
 
+static void row_selected_cb (SlvWindow     *self,
+                             GtkListBoxRow *row,
+                             GtkListBox    *list);
+
 static gboolean
 show_page (SlvWindow  *self,
            const char *name)
@@ -77,8 +88,17 @@ show_page (SlvWindow  *self,
   row = find_row (self, name);
   if (row != NULL && gtk_list_box_get_selected_row (self->sidebar_list) != row)
     gtk_list_box_select_row (self->sidebar_list, row);
+  if (row == NULL && g_str_equal (name, "style"))
+    {
+      /* a style's page shows under Styles, without leaving it */
+      g_signal_handlers_block_by_func (self->sidebar_list, row_selected_cb, self);
+      gtk_list_box_select_row (self->sidebar_list, find_row (self, "styles"));
+      g_signal_handlers_unblock_by_func (self->sidebar_list, row_selected_cb, self);
+    }
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  g_settings_set_string (self->settings, "last-page", name);
+  /* a style's page opens from the Styles page, not at start-up */
+  if (row != NULL)
+    g_settings_set_string (self->settings, "last-page", name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
   return TRUE;
 }
@@ -97,8 +117,9 @@ row_activated_cb (SlvWindow     *self,
                   GtkListBoxRow *row,
                   GtkListBox    *list)
 {
-  /* Activating the selected row again still leaves the sidebar when folded. */
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* Activating the selected row again still leaves the sidebar when folded,
+   * and goes back from a style to the list of styles. */
+  show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 static void
@@ -110,10 +131,18 @@ build_sidebar (SlvWindow *self)
   for (guint i = 0; i < n; i++)
     {
       GtkStackPage *page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *icon = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
-      GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
+      GtkWidget *row, *box, *icon, *label;
+
+      /* pages without an icon (a style's page) open from other pages */
+      if (gtk_stack_page_get_icon_name (page) == NULL)
+        {
+          g_object_unref (page);
+          continue;
+        }
+      row = gtk_list_box_row_new ();
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      icon = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
+      label = gtk_label_new (gtk_stack_page_get_title (page));
 
       gtk_widget_set_name (row, gtk_stack_page_get_name (page));
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -171,6 +200,89 @@ open_board_action (GSimpleAction *action,
 }
 
 static void
+open_style_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  SlvWindow *self = SLV_WINDOW (user_data);
+
+  slv_style_page_open (self->style_page, g_variant_get_string (parameter, NULL));
+  show_page (self, "style");
+}
+
+static void
+compare_scenarios_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  SlvWindow *self = SLV_WINDOW (user_data);
+
+  slv_style_page_compare (self->style_page, g_variant_get_string (parameter, NULL));
+  show_page (self, "style");
+}
+
+/* The widget whose class installs @name (its prefix names the page). */
+static GtkWidget *
+action_target (SlvWindow  *self,
+               const char *name)
+{
+  if (g_str_has_prefix (name, "costing."))
+    return GTK_WIDGET (slv_style_page_get_editor (self->style_page));
+  if (g_str_has_prefix (name, "style."))
+    return GTK_WIDGET (self->style_page);
+  if (g_str_has_prefix (name, "cost-master."))
+    return GTK_WIDGET (self->cost_master_page);
+  if (g_str_has_prefix (name, "margin-rules."))
+    return GTK_WIDGET (self->margin_rules_page);
+  return gtk_stack_get_visible_child (self->stack);
+}
+
+static gboolean
+find_widget_action (GtkWidget           *widget,
+                    const char          *name,
+                    const GVariantType **type)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (widget);
+  const char *action_name, *property_name;
+  const GVariantType *parameter_type;
+  GType owner;
+
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &action_name, &parameter_type, &property_name); i++)
+    if (g_str_equal (action_name, name))
+      {
+        *type = parameter_type;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Runs a page's own action (costing.edit-line, style.compare…) so that
+ * D-Bus clients can drive it too; "()" stands for no parameter. */
+static void
+page_action_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SlvWindow *self = SLV_WINDOW (user_data);
+  g_autoptr(GVariant) value = NULL;
+  const GVariantType *type = NULL;
+  const char *name;
+  GtkWidget *target;
+
+  g_variant_get (parameter, "(&sv)", &name, &value);
+  target = action_target (self, name);
+  if (target == NULL || !find_widget_action (target, name, &type) ||
+      !(type == NULL ? g_variant_is_of_type (value, G_VARIANT_TYPE_UNIT) : g_variant_is_of_type (value, type)))
+    {
+      g_autofree char *msg = g_strdup_printf (_("There is no command “%s” taking that value."), name);
+
+      slv_window_add_toast (self, msg);
+      return;
+    }
+  gtk_widget_activate_action_variant (target, name, type ? value : NULL);
+}
+
+static void
 reload_action (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
@@ -181,6 +293,7 @@ reload_action (GSimpleAction *action,
   slv_list_page_reload (SLV_LIST_PAGE (self->styles_page));
   slv_list_page_reload (SLV_LIST_PAGE (self->materials_page));
   slv_list_page_reload (SLV_LIST_PAGE (self->cost_master_page));
+  slv_margin_rules_page_reload (self->margin_rules_page);
 }
 
 static void
@@ -305,6 +418,9 @@ static const GActionEntry win_actions[] = {
   { "import-clo", import_clo_action, "s" },
   { "import-clo-file", import_clo_file_action, "(ss)" },
   { "undo-clo-import", undo_clo_import_action, "s" },
+  { "open-style", open_style_action, "s" },
+  { "compare-scenarios", compare_scenarios_action, "s" },
+  { "page-action", page_action_action, "(sv)" },
 };
 
 static void
@@ -318,10 +434,40 @@ save_window_state (SlvWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* Edits shown but not yet written (costings, rates, margin rules). */
+static gboolean
+writes_pending (SlvWindow *self)
+{
+  return slv_style_page_get_busy (self->style_page) ||
+         slv_cost_master_page_get_busy (self->cost_master_page) ||
+         slv_margin_rules_page_get_busy (self->margin_rules_page);
+}
+
+static gboolean
+close_when_written_cb (gpointer user_data)
+{
+  SlvWindow *self = SLV_WINDOW (user_data);
+
+  if (writes_pending (self))
+    return G_SOURCE_CONTINUE;
+  self->close_source = 0;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 slv_window_close_request (GtkWindow *window)
 {
-  save_window_state (SLV_WINDOW (window));
+  SlvWindow *self = SLV_WINDOW (window);
+
+  /* The window stays until every edit it shows is in the workspace. */
+  if (writes_pending (self))
+    {
+      if (self->close_source == 0)
+        self->close_source = g_timeout_add (20, close_when_written_cb, self);
+      return TRUE;
+    }
+  save_window_state (self);
   return GTK_WINDOW_CLASS (slv_window_parent_class)->close_request (window);
 }
 
@@ -330,10 +476,12 @@ slv_window_dispose (GObject *object)
 {
   SlvWindow *self = SLV_WINDOW (object);
 
+  g_clear_handle_id (&self->close_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SLV_TYPE_WINDOW);
   g_clear_object (&self->store);
+  g_clear_object (&self->pricing);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (slv_window_parent_class)->dispose (object);
@@ -370,6 +518,11 @@ slv_window_set_store (SlvWindow *self,
   slv_list_page_set_store (SLV_LIST_PAGE (self->styles_page), store);
   slv_list_page_set_store (SLV_LIST_PAGE (self->materials_page), store);
   slv_list_page_set_store (SLV_LIST_PAGE (self->cost_master_page), store);
+  g_clear_object (&self->pricing);
+  self->pricing = store ? slv_pricing_new (store) : NULL;
+  slv_cost_master_page_set_pricing (self->cost_master_page, self->pricing);
+  slv_style_page_set_pricing (self->style_page, self->pricing);
+  slv_margin_rules_page_set_pricing (self->margin_rules_page, self->pricing);
   if (store != NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), slv_store_get_name (store));
@@ -419,6 +572,8 @@ slv_window_class_init (SlvWindowClass *klass)
   g_type_ensure (SLV_TYPE_STYLES_PAGE);
   g_type_ensure (SLV_TYPE_MATERIALS_PAGE);
   g_type_ensure (SLV_TYPE_COST_MASTER_PAGE);
+  g_type_ensure (SLV_TYPE_STYLE_PAGE);
+  g_type_ensure (SLV_TYPE_MARGIN_RULES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/selvedge/Selvedge/ui/slv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, leaflet);
@@ -432,6 +587,8 @@ slv_window_class_init (SlvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, styles_page);
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, materials_page);
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, cost_master_page);
+  gtk_widget_class_bind_template_child (widget_class, SlvWindow, style_page);
+  gtk_widget_class_bind_template_child (widget_class, SlvWindow, margin_rules_page);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "boards");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "styles");
@@ -439,6 +596,7 @@ slv_window_class_init (SlvWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "cost-master");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "production");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-page", "s", "insights");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK, "win.show-page", "s", "margin-rules");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
 }
 
