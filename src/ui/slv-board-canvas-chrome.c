@@ -355,11 +355,11 @@ draw_crop (SlvBoardCanvas         *self,
            const SlvBoardViewport *view)
 {
   PainterFrame frame = { FALSE, view->zoom, 0, 0, 0, 0 };
-  graphene_matrix_t matrix;
+  GskTransform *t;
   SlvBoardItem *item;
   SlvRect current, full, edit;
+  SlvItemGeom g;
   SlvAffine m;
-  double z = view->zoom;
 
   item = crop_item (self, &current, &m);
   if (item == NULL)
@@ -367,10 +367,11 @@ draw_crop (SlvBoardCanvas         *self,
   full = crop_local (item, &current, &(SlvRect) { 0, 0, 1, 1 });
   edit = crop_local (item, &current, &self->crop);
   frame.w = full.w, frame.h = full.h;
-  graphene_matrix_init_from_2d (&matrix, m.xx * z, m.yx * z, m.xy * z, m.yy * z,
-                                (m.x0 - view->x) * z, (m.y0 - view->y) * z);
+  slv_board_item_get_geom (item, &g);
+  t = painter_item_transform (&g, view, TRUE);
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_transform_matrix (snapshot, &matrix);
+  gtk_snapshot_transform (snapshot, t);
+  gsk_transform_unref (t);
   /* the whole picture faded, the part kept at full strength over it */
   gtk_snapshot_push_opacity (snapshot, 0.35);
   painter_draw_picture (self->painter, snapshot, &frame, slv_board_item_get_blob (item), SLV_MIP_1024,

@@ -655,6 +655,7 @@ slv_board_canvas_render_node (SlvBoardCanvas *self,
                               int             width,
                               int             height)
 {
+  GskRenderNode *node;
   GtkSnapshot *snapshot;
   GtkWidget *widget;
 
@@ -665,7 +666,9 @@ slv_board_canvas_render_node (SlvBoardCanvas *self,
   if (self->doc != NULL && self->fit_pending && gtk_widget_get_width (widget) > 1)
     fit_now (self);
   paint (self, snapshot, width, height);
-  return gtk_snapshot_free_to_node (snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  /* nothing in view: an empty node rather than none */
+  return node ? node : gsk_container_node_new (NULL, 0);
 }
 
 guint

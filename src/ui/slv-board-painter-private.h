@@ -42,6 +42,10 @@ typedef struct
   double   w, h;      /* the item's local size */
 } PainterFrame;
 
+/* Local (content, if @content: mirrored as flipped) → snapshot. */
+GskTransform *painter_item_transform (const SlvItemGeom      *g,
+                                      const SlvBoardViewport *view,
+                                      gboolean                content);
 void     painter_frame_begin   (PainterFrame            *frame,
                                 GtkSnapshot             *snapshot,
                                 SlvBoardItem            *item,

@@ -40,6 +40,24 @@ painter_rgba_from_hex (const char *hex,
   painter_rgba_from_rgb (rgb, 1, out);
 }
 
+GskTransform *
+painter_item_transform (const SlvItemGeom      *g,
+                        const SlvBoardViewport *view,
+                        gboolean                content)
+{
+  SlvPoint c = slv_item_geom_get_center (g);
+  double sx = content && g->flip_h ? -1 : 1, sy = content && g->flip_v ? -1 : 1;
+  GskTransform *t;
+
+  /* as slv_item_geom_get_content_transform(), then onto the snapshot;
+   * built from 2-D steps so every renderer can draw it */
+  t = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((c.x - view->x) * view->zoom,
+                                                           (c.y - view->y) * view->zoom));
+  t = gsk_transform_rotate (t, g->rotation);
+  t = gsk_transform_scale (t, sx * view->zoom, sy * view->zoom);
+  return gsk_transform_translate (t, &GRAPHENE_POINT_INIT (-g->w / 2, -g->h / 2));
+}
+
 void
 painter_frame_begin (PainterFrame           *frame,
                      GtkSnapshot            *snapshot,
@@ -48,9 +66,8 @@ painter_frame_begin (PainterFrame           *frame,
                      gboolean                content)
 {
   const SlvBoardItemState *s = slv_board_item_get_state (item);
-  graphene_matrix_t matrix;
+  GskTransform *t;
   SlvItemGeom g;
-  SlvAffine m;
   double z = view->zoom;
 
   frame->zoom = z;
@@ -65,14 +82,10 @@ painter_frame_begin (PainterFrame           *frame,
     }
   frame->simple = FALSE;
   slv_board_item_state_get_geom (s, &g);
-  if (content)
-    slv_item_geom_get_content_transform (&g, &m);
-  else
-    slv_item_geom_get_transform (&g, &m);
-  graphene_matrix_init_from_2d (&matrix, m.xx * z, m.yx * z, m.xy * z, m.yy * z,
-                                (m.x0 - view->x) * z, (m.y0 - view->y) * z);
+  t = painter_item_transform (&g, view, content);
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_transform_matrix (snapshot, &matrix);
+  gtk_snapshot_transform (snapshot, t);
+  gsk_transform_unref (t);
 }
 
 void
