@@ -375,11 +375,11 @@ draw_crop (SlvBoardCanvas         *self,
   /* the whole picture faded, the part kept at full strength over it */
   gtk_snapshot_push_opacity (snapshot, 0.35);
   painter_draw_picture (self->painter, snapshot, &frame, slv_board_item_get_blob (item), SLV_MIP_1024,
-                        NULL, full.x, full.y, full.w, full.h);
+                        -1, NULL, full.x, full.y, full.w, full.h);
   gtk_snapshot_pop (snapshot);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (edit.x, edit.y, edit.w, edit.h));
   painter_draw_picture (self->painter, snapshot, &frame, slv_board_item_get_blob (item), SLV_MIP_1024,
-                        NULL, full.x, full.y, full.w, full.h);
+                        -1, NULL, full.x, full.y, full.w, full.h);
   gtk_snapshot_pop (snapshot);
   gtk_snapshot_restore (snapshot);
 

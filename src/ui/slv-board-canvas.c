@@ -684,3 +684,10 @@ slv_board_canvas_get_n_drawn (SlvBoardCanvas *self)
   g_return_val_if_fail (SLV_IS_BOARD_CANVAS (self), 0);
   return self->painter ? slv_board_painter_get_n_drawn (self->painter) : 0;
 }
+
+guint
+slv_board_canvas_get_n_pending (SlvBoardCanvas *self)
+{
+  g_return_val_if_fail (SLV_IS_BOARD_CANVAS (self), 0);
+  return self->painter ? slv_board_painter_get_n_pending (self->painter) : 0;
+}

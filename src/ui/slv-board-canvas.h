@@ -136,5 +136,8 @@ GskRenderNode *slv_board_canvas_render_node    (SlvBoardCanvas   *self,
 guint          slv_board_canvas_get_n_frames   (SlvBoardCanvas   *self);
 /* Images, notes… drawn by the last frame. */
 guint          slv_board_canvas_get_n_drawn    (SlvBoardCanvas   *self);
+/* Pictures the last frame drew blurred or as a colour while their mip
+ * level loads (0: complete). */
+guint          slv_board_canvas_get_n_pending  (SlvBoardCanvas   *self);
 
 G_END_DECLS

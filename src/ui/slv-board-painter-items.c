@@ -355,7 +355,8 @@ painter_draw_style (SlvBoardPainter        *self,
   painter_frame_begin (&frame, snapshot, item, view, FALSE);
   card_background (snapshot, &frame, &white);
   if (info != NULL && info->cover_blob != NULL)
-    painter_draw_picture (self, snapshot, &frame, info->cover_blob, cover_level, NULL, 0, 0, s->w, cover);
+    painter_draw_picture (self, snapshot, &frame, info->cover_blob, cover_level, -1, NULL, 0, 0,
+                          s->w, cover);
   else
     draw_cover_placeholder (self, snapshot, &frame, item, info, view, cover);
   if (readable (view, font))

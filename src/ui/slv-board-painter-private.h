@@ -27,8 +27,11 @@ struct _SlvBoardPainter
 
   GPtrArray       *found;      /* scratch: items of this paint */
   GArray          *requests;   /* scratch: SlvMipRequest per picture */
-  GArray          *levels;     /* scratch: SlvMipLevel per request */
+  GArray          *levels;     /* scratch: SlvMipLevel per found item */
+  GArray          *means;      /* scratch: mean colour per found item, or -1 (gint64) */
+  GHashTable      *infos;      /* SlvBoardItem → PainterInfo: picture sizes seen */
   guint            n_drawn;
+  guint            n_pending;  /* pictures drawn below the level wanted */
 };
 
 /* Where an item's local coordinates (0,0)–(w,h) land in the snapshot:
@@ -77,12 +80,14 @@ void     painter_rgba_from_rgb (guint32                  rgb,
 /* The texture of a mip level, made once and kept on it. */
 GdkTexture *painter_texture_for (SlvMipImage            *image);
 /* Draws picture @sha256 over local (x, y, w, h) at @level (or its mean
- * colour, or a placeholder), showing part @crop of it (NULL: all). */
+ * colour @mean, -1 if not known yet, or a placeholder), showing part
+ * @crop of it (NULL: all). */
 void     painter_draw_picture  (SlvBoardPainter         *self,
                                 GtkSnapshot             *snapshot,
                                 const PainterFrame      *frame,
                                 const char              *sha256,
                                 SlvMipLevel              level,
+                                gint64                   mean,
                                 const SlvRect           *crop,
                                 double                   x,
                                 double                   y,

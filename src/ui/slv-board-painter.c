@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "slv-board-painter-private.h"
 #include "core/slv-colour.h"
@@ -198,6 +199,7 @@ painter_draw_picture (SlvBoardPainter    *self,
                       const PainterFrame *frame,
                       const char         *sha256,
                       SlvMipLevel         level,
+                      gint64              mean,
                       const SlvRect      *crop,
                       double              x,
                       double              y,
@@ -206,23 +208,31 @@ painter_draw_picture (SlvBoardPainter    *self,
 {
   g_autoptr(SlvMipImage) image = NULL;
   graphene_rect_t r, t;
-  GdkRGBA mean;
+  GdkRGBA colour;
   guint32 rgb;
   int iw, ih;
 
   painter_frame_rect (frame, x, y, w, h, &r);
   image = sha256 ? find_image (self, sha256, level) : NULL;
+  if (!self->offscreen && sha256 != NULL && level != SLV_MIP_NONE &&
+      (image == NULL || slv_mip_image_get_level (image) < level))
+    self->n_pending++;
   if (image == NULL)
     {
-      if (sha256 == NULL || slv_mip_cache_has_failed (self->cache, sha256))
-        draw_placeholder (snapshot, &r, sha256 != NULL);
-      else if (slv_mip_cache_get_info (self->cache, sha256, &iw, &ih, &rgb))
+      if (mean < 0 && sha256 != NULL && slv_mip_cache_get_info (self->cache, sha256, &iw, &ih, &rgb))
+        mean = rgb;
+      if (sha256 != NULL && level != SLV_MIP_NONE && slv_mip_cache_has_failed (self->cache, sha256))
         {
-          painter_rgba_from_rgb (rgb, 1, &mean);
-          gtk_snapshot_append_color (snapshot, &mean, &r);
+          self->n_pending--;
+          draw_placeholder (snapshot, &r, TRUE);
+        }
+      else if (mean >= 0)
+        {
+          painter_rgba_from_rgb ((guint32) mean, 1, &colour);
+          gtk_snapshot_append_color (snapshot, &colour, &r);
         }
       else
-        draw_placeholder (snapshot, &r, FALSE);
+        draw_placeholder (snapshot, &r, sha256 != NULL && slv_mip_cache_has_failed (self->cache, sha256));
       return;
     }
   if (crop == NULL || (crop->x <= 0 && crop->y <= 0 && crop->w >= 1 && crop->h >= 1))
@@ -259,7 +269,8 @@ draw_image (SlvBoardPainter        *self,
             GtkSnapshot            *snapshot,
             SlvBoardItem           *item,
             const SlvBoardViewport *view,
-            SlvMipLevel             level)
+            SlvMipLevel             level,
+            gint64                  mean)
 {
   const SlvBoardItemState *s = slv_board_item_get_state (item);
   gboolean fade = s->opacity < 0.999;
@@ -272,7 +283,7 @@ draw_image (SlvBoardPainter        *self,
   if (s->grayscale)
     push_grayscale (snapshot);
   painter_frame_begin (&frame, snapshot, item, view, TRUE);
-  painter_draw_picture (self, snapshot, &frame, s->blob, level, &crop, 0, 0, s->w, s->h);
+  painter_draw_picture (self, snapshot, &frame, s->blob, level, mean, &crop, 0, 0, s->w, s->h);
   painter_frame_end (&frame, snapshot);
   if (s->grayscale)
     gtk_snapshot_pop (snapshot);
@@ -323,8 +334,47 @@ picture_of (SlvBoardPainter *self,
     }
 }
 
-/* Fills self->levels (one per found item) with the level each picture
- * needs, stepped down together to stay within the cache's budget. */
+typedef struct
+{
+  const char *sha256;   /* the string it was read for (the item's own) */
+  int         width, height;
+  guint32     mean;
+} PainterInfo;
+
+/* The picture's size and mean colour, remembered per item so a frame of
+ * thousands of pictures asks the cache only for what it has not seen. */
+static gboolean
+picture_info (SlvBoardPainter *self,
+              SlvBoardItem    *item,
+              const char      *sha256,
+              int             *width,
+              int             *height,
+              guint32         *mean)
+{
+  PainterInfo *info = g_hash_table_lookup (self->infos, item);
+
+  if (info == NULL || info->sha256 != sha256 || strcmp (info->sha256, sha256) != 0)
+    {
+      int w, h;
+      guint32 rgb;
+
+      if (!slv_mip_cache_get_info (self->cache, sha256, &w, &h, &rgb))
+        return FALSE;
+      /* items come and go: start afresh rather than grow without end */
+      if (g_hash_table_size (self->infos) > 2 * g_list_model_get_n_items (slv_board_doc_get_items (self->doc)) + 64)
+        g_hash_table_remove_all (self->infos);
+      info = g_new (PainterInfo, 1);
+      *info = (PainterInfo) { sha256, w, h, rgb };
+      g_hash_table_replace (self->infos, item, info);
+    }
+  *width = info->width;
+  *height = info->height;
+  *mean = info->mean;
+  return TRUE;
+}
+
+/* Fills self->levels and self->means (one per found item): the level each
+ * picture needs, stepped down together to stay within the cache's budget. */
 static void
 plan_levels (SlvBoardPainter        *self,
              const SlvBoardViewport *view,
@@ -334,6 +384,7 @@ plan_levels (SlvBoardPainter        *self,
   g_autofree SlvMipLevel *planned = NULL;
 
   g_array_set_size (self->levels, self->found->len);
+  g_array_set_size (self->means, self->found->len);
   g_array_set_size (self->requests, 0);
   for (guint i = 0; i < self->found->len; i++)
     {
@@ -345,9 +396,11 @@ plan_levels (SlvBoardPainter        *self,
       guint32 rgb;
 
       g_array_index (self->levels, SlvMipLevel, i) = SLV_MIP_NONE;
+      g_array_index (self->means, gint64, i) = -1;
       sha = picture_of (self, item, &crop);
-      if (sha == NULL || !slv_mip_cache_get_info (self->cache, sha, &request.src_w, &request.src_h, &rgb))
+      if (sha == NULL || !picture_info (self, item, sha, &request.src_w, &request.src_h, &rgb))
         continue;
+      g_array_index (self->means, gint64, i) = rgb;
       request.screen_px = MAX (s->w / MAX (crop.w, 1e-6), s->h / MAX (crop.h, 1e-6)) * view->zoom * view->scale;
       g_array_append_val (self->requests, request);
       g_array_append_val (owners, i);
@@ -382,12 +435,13 @@ draw_item (SlvBoardPainter        *self,
            GtkSnapshot            *snapshot,
            SlvBoardItem           *item,
            const SlvBoardViewport *view,
-           SlvMipLevel             level)
+           SlvMipLevel             level,
+           gint64                  mean)
 {
   switch (slv_board_item_get_kind (item))
     {
     case SLV_BOARD_ITEM_IMAGE:
-      draw_image (self, snapshot, item, view, level);
+      draw_image (self, snapshot, item, view, level, mean);
       break;
     case SLV_BOARD_ITEM_NOTE:
       painter_draw_note (self, snapshot, item, view);
@@ -420,6 +474,7 @@ slv_board_painter_dispose (GObject *object)
   g_clear_pointer (&self->pinned, g_hash_table_unref);
   g_clear_pointer (&self->only, g_hash_table_unref);
   g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->infos, g_hash_table_unref);
 
   G_OBJECT_CLASS (slv_board_painter_parent_class)->dispose (object);
 }
@@ -432,6 +487,7 @@ slv_board_painter_finalize (GObject *object)
   g_ptr_array_unref (self->found);
   g_array_unref (self->requests);
   g_array_unref (self->levels);
+  g_array_unref (self->means);
 
   G_OBJECT_CLASS (slv_board_painter_parent_class)->finalize (object);
 }
@@ -453,6 +509,8 @@ slv_board_painter_init (SlvBoardPainter *self)
   self->found = g_ptr_array_new ();
   self->requests = g_array_new (FALSE, FALSE, sizeof (SlvMipRequest));
   self->levels = g_array_new (FALSE, FALSE, sizeof (SlvMipLevel));
+  self->means = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->infos = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 void
@@ -574,6 +632,7 @@ slv_board_painter_paint (SlvBoardPainter        *self,
 
   self->paints++;
   self->n_drawn = 0;
+  self->n_pending = 0;
   if (self->has_background)
     gtk_snapshot_append_color (snapshot, &self->background,
                                &GRAPHENE_RECT_INIT (0, 0, view->width, view->height));
@@ -586,7 +645,8 @@ slv_board_painter_paint (SlvBoardPainter        *self,
       SlvBoardItem *item = g_ptr_array_index (self->found, i);
 
       if (wanted (self, item))
-        draw_item (self, snapshot, item, view, g_array_index (self->levels, SlvMipLevel, i));
+        draw_item (self, snapshot, item, view, g_array_index (self->levels, SlvMipLevel, i),
+                   g_array_index (self->means, gint64, i));
     }
   painter_age_texts (self);
 }
@@ -596,6 +656,13 @@ slv_board_painter_get_n_drawn (SlvBoardPainter *self)
 {
   g_return_val_if_fail (SLV_IS_BOARD_PAINTER (self), 0);
   return self->n_drawn;
+}
+
+guint
+slv_board_painter_get_n_pending (SlvBoardPainter *self)
+{
+  g_return_val_if_fail (SLV_IS_BOARD_PAINTER (self), 0);
+  return self->n_pending;
 }
 
 GHashTable *

@@ -58,6 +58,9 @@ void             slv_board_painter_paint      (SlvBoardPainter  *self,
                                                const SlvBoardViewport *view);
 /* Items drawn by the last paint (for tests and the benchmark). */
 guint            slv_board_painter_get_n_drawn (SlvBoardPainter *self);
+/* Pictures the last paint drew below the level it wanted (their level
+ * still loading): 0 when the frame is as sharp as it will get. */
+guint            slv_board_painter_get_n_pending (SlvBoardPainter *self);
 /* The level each picture of @view needs (for export and thumbnails to
  * load beforehand): sha256 → GINT_TO_POINTER (level). */
 GHashTable      *slv_board_painter_plan       (SlvBoardPainter  *self,
