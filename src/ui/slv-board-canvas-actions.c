@@ -17,6 +17,8 @@
 
 #include "slv-board-canvas-private.h"
 #include "core/slv-colour.h"
+#include "core/slv-style.h"
+#include "store/slv-repo.h"
 
 #define ZOOM_STEP   1.25
 #define NUDGE_PX    1.0
@@ -184,6 +186,23 @@ static void
 select_none_action (GSimpleAction *a, GVariant *p, gpointer data)
 {
   slv_board_doc_select (canvas_of (data)->doc, NULL, SLV_SELECT_REPLACE);
+}
+
+/* Selects what is at board point (x, y), as a click there would. */
+static void
+select_at_action (GSimpleAction *a, GVariant *p, gpointer data)
+{
+  Canvas *self = canvas_of (data);
+  SlvBoardItem *item;
+  double x, y;
+
+  g_variant_get (p, "(dd)", &x, &y);
+  item = slv_board_doc_pick (self->doc, x, y, 0);
+  if (item == NULL)
+    slv_board_doc_select (self->doc, NULL, SLV_SELECT_REPLACE);
+  else
+    slv_board_doc_select (self->doc, (const char *[]) { slv_entity_get_id (SLV_ENTITY (item)), NULL },
+                          SLV_SELECT_REPLACE);
 }
 
 static void
@@ -383,6 +402,8 @@ canvas_begin_crop (Canvas     *self,
   self->crop_id = g_strdup (id);
   slv_board_item_get_crop (item, &self->crop);
   slv_board_doc_select (self->doc, one, SLV_SELECT_REPLACE);
+  slv_board_canvas_toast (self, _("Drag the sides to crop. Enter keeps the crop; Esc leaves the picture as it was."),
+                          FALSE);
   canvas_actions_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -576,15 +597,25 @@ add_shape_action (GSimpleAction *a, GVariant *p, gpointer data)
   done (self, slv_board_doc_add_shape (self->doc, kind, &r, 0x2b2b2b, NULL, &error), error, NULL);
 }
 
+/* @p: a style's id or (from scripts and D-Bus) its code. */
 static void
 add_style_card_action (GSimpleAction *a, GVariant *p, gpointer data)
 {
   Canvas *self = canvas_of (data);
+  const char *key = g_variant_get_string (p, NULL);
+  g_autoptr(SlvEntity) style = NULL;
   SlvPoint at = drop_point (self);
   GError *error = NULL;
+  gboolean ok;
 
-  done (self, slv_board_doc_add_style_card (self->doc, g_variant_get_string (p, NULL), at.x, at.y,
-                                            NULL, &error), error, NULL);
+  ok = slv_board_doc_add_style_card (self->doc, key, at.x, at.y, NULL, &error);
+  if (!ok && g_error_matches (error, SLV_BOARD_DOC_ERROR, SLV_BOARD_DOC_ERROR_NOT_FOUND) &&
+      (style = slv_repo_find_by_code (slv_board_doc_get_store (self->doc), SLV_TYPE_STYLE, key, NULL)) != NULL)
+    {
+      g_clear_error (&error);
+      ok = slv_board_doc_add_style_card (self->doc, slv_entity_get_id (style), at.x, at.y, NULL, &error);
+    }
+  done (self, ok, error, NULL);
 }
 
 static void
@@ -728,6 +759,7 @@ static const CanvasAction canvas_actions[] = {
   { { "select-all", select_all_action }, NEED_DOC },
   { { "select-none", select_none_action }, NEED_DOC },
   { { "select", select_action, "as" }, NEED_DOC },
+  { { "select-at", select_at_action, "(dd)" }, NEED_DOC },
   { { "delete", delete_action }, NEED_SELECTION },
   { { "duplicate", duplicate_action }, NEED_SELECTION },
   { { "group", group_action }, NEED_TWO },

@@ -349,6 +349,57 @@ canvas_crop_handle_at (SlvBoardCanvas *self,
   return *inside;
 }
 
+/* One arm of a crop mark: from @from a short way towards @to, white on a
+ * dark edge so it shows on any picture. */
+static void
+crop_arm (GtkSnapshot *snapshot,
+          SlvPoint     from,
+          SlvPoint     to,
+          double       length)
+{
+  static const GdkRGBA dark = { 0, 0, 0, 0.55f };
+  double d = hypot (to.x - from.x, to.y - from.y);
+  SlvPoint end;
+
+  if (d < 1e-6)
+    return;
+  length = MIN (length, d / 2);
+  end.x = from.x + (to.x - from.x) / d * length;
+  end.y = from.y + (to.y - from.y) / d * length;
+  draw_segment (snapshot, from, end, &dark, 6);
+  draw_segment (snapshot, from, end, &white, 3);
+}
+
+/* The crop's outline, with L marks at its corners and bars mid-side. */
+static void
+crop_frame (GtkSnapshot            *snapshot,
+            const SlvBoardViewport *view,
+            const SlvAffine        *m,
+            const SlvRect          *edit)
+{
+  static const GdkRGBA line = { 1, 1, 1, 0.9f };
+  SlvPoint p[8];
+
+  for (SlvHandle h = SLV_HANDLE_N; h <= SLV_HANDLE_NW; h++)
+    {
+      SlvPoint l = slv_rect_handle_position (edit, h);
+
+      p[h] = to_widget (view, slv_affine_apply (m, l.x, l.y));
+    }
+  for (guint c = SLV_HANDLE_NE; c <= SLV_HANDLE_NW; c += 2)
+    draw_segment (snapshot, p[c], p[(c + 2) % 8], &line, 1);
+  for (guint c = SLV_HANDLE_NE; c <= SLV_HANDLE_NW; c += 2)
+    {
+      crop_arm (snapshot, p[c], p[(c + 2) % 8], 18);
+      crop_arm (snapshot, p[c], p[(c + 6) % 8], 18);
+    }
+  for (guint e = SLV_HANDLE_N; e <= SLV_HANDLE_W; e += 2)
+    {
+      crop_arm (snapshot, p[e], p[(e + 1) % 8], 9);
+      crop_arm (snapshot, p[e], p[(e + 7) % 8], 9);
+    }
+}
+
 static void
 draw_crop (SlvBoardCanvas         *self,
            GtkSnapshot            *snapshot,
@@ -383,21 +434,7 @@ draw_crop (SlvBoardCanvas         *self,
   gtk_snapshot_pop (snapshot);
   gtk_snapshot_restore (snapshot);
 
-  for (SlvHandle h = SLV_HANDLE_N; h <= SLV_HANDLE_NW; h++)
-    {
-      SlvPoint a = slv_rect_handle_position (&edit, h);
-      SlvPoint b = slv_rect_handle_position (&edit, (h + 2) % 8);
-
-      if (h % 2 == 1)   /* corners: draw the side to the next corner */
-        draw_segment (snapshot, to_widget (view, slv_affine_apply (&m, a.x, a.y)),
-                      to_widget (view, slv_affine_apply (&m, b.x, b.y)), &accent, (float) LINE_PX);
-    }
-  for (SlvHandle h = SLV_HANDLE_N; h <= SLV_HANDLE_NW; h++)
-    {
-      SlvPoint l = slv_rect_handle_position (&edit, h);
-
-      draw_handle (snapshot, to_widget (view, slv_affine_apply (&m, l.x, l.y)), FALSE);
-    }
+  crop_frame (snapshot, view, &m, &edit);
 }
 
 void

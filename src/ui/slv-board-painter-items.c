@@ -241,6 +241,14 @@ painter_draw_swatch (SlvBoardPainter        *self,
     rgb = 0x808080;
   painter_rgba_from_rgb (rgb, 1, &colour);
   painter_frame_begin (&frame, snapshot, item, view, FALSE);
+  /* a small swatch (a palette's) is its colour alone */
+  if (MIN (s->w, s->h) < 60)
+    {
+      painter_frame_rect (&frame, 0, 0, s->w, s->h, &r);
+      gtk_snapshot_append_color (snapshot, &colour, &r);
+      painter_frame_end (&frame, snapshot);
+      return;
+    }
   card_background (snapshot, &frame, &white);
   painter_frame_rect (&frame, 0, 0, s->w, block, &r);
   gtk_snapshot_append_color (snapshot, &colour, &r);
@@ -318,11 +326,15 @@ draw_cover_placeholder (SlvBoardPainter        *self,
   PainterText *text;
   graphene_rect_t r;
   gboolean fresh;
-  double font = height * 0.22;
+  double font;
 
   painter_frame_rect (frame, 0, 0, frame->w, height, &r);
   gtk_snapshot_append_color (snapshot, &tint, &r);
-  if (info == NULL || info->code == NULL || !readable (view, font))
+  if (info == NULL || info->code == NULL)
+    return;
+  /* the code, as large as fits across the card */
+  font = MIN (height * 0.16, frame->w * 0.84 / MAX (g_utf8_strlen (info->code, -1), 1) / 0.62);
+  if (!readable (view, font))
     return;
   key = g_strdup_printf ("%s\x1f%.3f", info->code, frame->w);
   text = text_entry (self, item, "cover", key, &fresh);

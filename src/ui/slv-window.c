@@ -179,8 +179,14 @@ open_board_action (GSimpleAction *action,
 {
   SlvWindow *self = SLV_WINDOW (user_data);
 
+  GtkListBoxRow *row = find_row (self, "boards");
+
   slv_board_page_open (self->board_page, g_variant_get_string (parameter, NULL));
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->board_page));
+  /* a board belongs under Boards in the sidebar (without going there) */
+  g_signal_handlers_block_by_func (self->sidebar_list, row_selected_cb, self);
+  gtk_list_box_select_row (self->sidebar_list, row);
+  g_signal_handlers_unblock_by_func (self->sidebar_list, row_selected_cb, self);
   board_title_cb (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
