@@ -58,6 +58,18 @@ texture_thread (GTask        *task,
     g_task_return_pointer (task, texture, g_object_unref);
 }
 
+/* Shows @texture on the card's picture, or the empty-board sign. */
+static void
+show_thumbnail (GtkPicture *picture,
+                GdkTexture *texture)
+{
+  GtkWidget *empty = g_object_get_data (G_OBJECT (picture), "slv-empty");
+
+  gtk_picture_set_paintable (picture, texture ? GDK_PAINTABLE (texture) : NULL);
+  if (empty != NULL)
+    gtk_widget_set_visible (empty, texture == NULL);
+}
+
 /* The picture still shows the board it was asked for. */
 static gboolean
 still_bound (ThumbRequest *request)
@@ -80,7 +92,7 @@ texture_ready_cb (GObject      *source,
         g_hash_table_replace (request->page->thumbs, g_strdup (request->board_id), g_object_ref (texture));
       request->page->n_thumbnails++;
       if (still_bound (request))
-        gtk_picture_set_paintable (request->picture, GDK_PAINTABLE (texture));
+        show_thumbnail (request->picture, texture);
     }
   thumb_request_free (request);
 }
@@ -111,7 +123,7 @@ thumbnail_ready_cb (GObject      *source,
       if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_debug ("No thumbnail for board %s: %s", request->board_id, error->message);
       if (error == NULL && still_bound (request))
-        gtk_picture_set_paintable (request->picture, NULL);
+        show_thumbnail (request->picture, NULL);
       thumb_request_free (request);
       return;
     }
@@ -128,7 +140,7 @@ load_thumbnail (SlvBoardsPage *self,
   ThumbRequest *request;
 
   g_object_set_data_full (G_OBJECT (picture), "slv-board-id", g_strdup (id), g_free);
-  gtk_picture_set_paintable (picture, known ? GDK_PAINTABLE (known) : NULL);
+  show_thumbnail (picture, known);
   if (self->store == NULL || self->cache == NULL)
     return;
   request = g_new0 (ThumbRequest, 1);
@@ -169,6 +181,7 @@ setup_card_cb (GtkSignalListItemFactory *factory,
   GtkWidget *overlay = gtk_overlay_new ();
   GtkWidget *picture = gtk_picture_new ();
   GtkWidget *menu = gtk_menu_button_new ();
+  GtkWidget *empty = gtk_image_new_from_icon_name ("view-grid-symbolic");
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *count = gtk_label_new (NULL);
 
@@ -178,6 +191,11 @@ setup_card_cb (GtkSignalListItemFactory *factory,
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), picture);
+  gtk_image_set_pixel_size (GTK_IMAGE (empty), 48);
+  gtk_widget_add_css_class (empty, "dim-label");
+  gtk_widget_set_can_target (empty, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), empty);
+  g_object_set_data_full (G_OBJECT (picture), "slv-empty", g_object_ref (empty), g_object_unref);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
   gtk_widget_set_tooltip_text (menu, _("Board Menu"));
   gtk_widget_set_halign (menu, GTK_ALIGN_END);
