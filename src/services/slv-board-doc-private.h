@@ -37,6 +37,7 @@ struct _SlvBoardDoc
   GPtrArray       *selection;    /* ids, NULL-terminated */
   GHashTable      *selected;     /* the same ids, borrowed, for lookups */
   double           view_x, view_y, view_zoom;
+  gboolean         has_view;     /* a view was saved for this board */
   SlvBoardGesture *gesture;
   GPtrArray       *bulk;         /* during a large change: new items held here,
                                   * the list rebuilt once at the end */

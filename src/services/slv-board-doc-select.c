@@ -355,7 +355,15 @@ slv_board_doc_set_view (SlvBoardDoc  *self,
   self->view_x = x;
   self->view_y = y;
   self->view_zoom = zoom;
+  self->has_view = TRUE;
   return TRUE;
+}
+
+gboolean
+slv_board_doc_has_view (SlvBoardDoc *self)
+{
+  g_return_val_if_fail (SLV_IS_BOARD_DOC (self), FALSE);
+  return self->has_view;
 }
 
 /* -- bookkeeping for commands -- */

@@ -280,8 +280,9 @@ load (SlvStore    *store,
 
   self = g_object_new (SLV_TYPE_BOARD_DOC, "store", store, "board-id", board_id, NULL);
   populate (self, states);
-  if (!slv_board_repo_get_view (store, board_id, &self->view_x, &self->view_y, &self->view_zoom, error) &&
-      error != NULL && *error != NULL)
+  self->has_view = slv_board_repo_get_view (store, board_id, &self->view_x, &self->view_y,
+                                            &self->view_zoom, error);
+  if (!self->has_view && error != NULL && *error != NULL)
     return NULL;
   self->view_zoom = CLAMP (self->view_zoom, SLV_BOARD_ZOOM_MIN, SLV_BOARD_ZOOM_MAX);
   return g_steal_pointer (&self);

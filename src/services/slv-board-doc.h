@@ -126,7 +126,8 @@ void          slv_board_doc_select_rect   (SlvBoardDoc          *self,
                                            gboolean              touching,
                                            SlvSelectMode         mode);
 
-/* -- view (saved per board on this device, at once) -- */
+/* -- view (saved per board on this device, at once): the board point at
+ * the middle of the canvas and the zoom -- */
 void          slv_board_doc_get_view      (SlvBoardDoc          *self,
                                            double               *x,
                                            double               *y,
@@ -136,6 +137,9 @@ gboolean      slv_board_doc_set_view      (SlvBoardDoc          *self,
                                            double                y,
                                            double                zoom,
                                            GError              **error);
+
+/* FALSE until a view was saved for the board (a canvas then fits it). */
+gboolean      slv_board_doc_has_view      (SlvBoardDoc          *self);
 
 /* -- history -- */
 gboolean      slv_board_doc_can_undo      (SlvBoardDoc          *self);

@@ -74,6 +74,24 @@ make_key (const char  *sha256,
   return g_strdup_printf ("%s:%d", sha256, level);
 }
 
+/* make_key() into @buf without allocating (lookups run per item per
+ * frame); NULL if @sha256 does not fit. */
+static const char *
+format_key (char         buf[80],
+            const char  *sha256,
+            SlvMipLevel  level)
+{
+  gsize n = strlen (sha256);
+
+  if (n + 3 > 80 || level >= 10)
+    return NULL;
+  memcpy (buf, sha256, n);
+  buf[n] = ':';
+  buf[n + 1] = (char) ('0' + level);
+  buf[n + 2] = '\0';
+  return buf;
+}
+
 static void
 slv_mip_cache_dispose (GObject *object)
 {
@@ -230,13 +248,17 @@ slv_mip_cache_lookup (SlvMipCache *self,
                       const char  *sha256,
                       SlvMipLevel  level)
 {
-  g_autofree char *key = NULL;
+  g_autofree char *long_key = NULL;
+  const char *key;
+  char buf[80];
   SlvMipImage *image;
 
   g_return_val_if_fail (SLV_IS_MIP_CACHE (self), NULL);
   if (sha256 == NULL)
     return NULL;
-  key = make_key (sha256, level);
+  key = format_key (buf, sha256, level);
+  if (key == NULL)
+    key = long_key = make_key (sha256, level);
   g_mutex_lock (&self->lock);
   image = lookup_locked (self, key);
   g_mutex_unlock (&self->lock);

@@ -23,18 +23,5 @@ G_BEGIN_DECLS
 /* The id of the workspace's first brand (records need an owner). */
 char     *slv_workspace_dup_brand_id  (SlvStore    *store,
                                        GError     **error) G_GNUC_WARN_UNUSED_RESULT;
-/* Adds an empty mood board named @name; returns its id. */
-char     *slv_workspace_add_board     (SlvStore    *store,
-                                       const char  *name,
-                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
-
-void      slv_workspace_add_board_async  (SlvStore            *store,
-                                          const char          *name,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-char     *slv_workspace_add_board_finish (SlvStore            *store,
-                                          GAsyncResult        *result,
-                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "slv-window.h"
+#include "slv-board-page.h"
 #include "slv-boards-page.h"
 #include "slv-clo-import-dialog.h"
 #include "slv-cost-master-page.h"
@@ -20,6 +21,7 @@
 #include "core/slv-style.h"
 #include "services/slv-pricing.h"
 #include "services/slv-workspace.h"
+#include "services/slv-mip-cache.h"
 
 struct _SlvWindow
 {
@@ -37,12 +39,14 @@ struct _SlvWindow
   SlvMaterialsPage     *materials_page;
   SlvCostMasterPage    *cost_master_page;
   SlvStylePage         *style_page;
+  SlvBoardPage         *board_page;    /* not in the sidebar: opened from Boards */
   SlvMarginRulesPage   *margin_rules_page;
 
   GSettings            *settings;
   SlvStore             *store;
   SlvPricing           *pricing;      /* the cost masters of the workspace */
   guint                 close_source; /* waiting for writes before closing */
+  SlvMipCache          *mip_cache;     /* board pictures, for the board and Boards pages */
   GCancellable         *cancellable;  /* of work started by this window */
 };
 
@@ -118,7 +122,8 @@ row_activated_cb (SlvWindow     *self,
                   GtkListBox    *list)
 {
   /* Activating the selected row again still leaves the sidebar when folded,
-   * and goes back from a style to the list of styles. */
+   * goes back from a style to the list of styles, and from a board to the
+   * Boards page. */
   show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
@@ -191,12 +196,52 @@ toast_action (GSimpleAction *action,
 }
 
 static void
+board_title_cb (SlvWindow *self)
+{
+  const char *title = slv_board_page_get_title (self->board_page);
+
+  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->board_page))
+    adw_window_title_set_title (self->page_title, title ? title : _("Board"));
+}
+
+static void
 open_board_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  slv_window_add_toast (SLV_WINDOW (user_data),
-                        _("The board canvas is not part of this version of Selvedge yet."));
+  SlvWindow *self = SLV_WINDOW (user_data);
+
+  GtkListBoxRow *row = find_row (self, "boards");
+
+  slv_board_page_open (self->board_page, g_variant_get_string (parameter, NULL));
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->board_page));
+  /* a board belongs under Boards in the sidebar (without going there) */
+  g_signal_handlers_block_by_func (self->sidebar_list, row_selected_cb, self);
+  gtk_list_box_select_row (self->sidebar_list, row);
+  g_signal_handlers_unblock_by_func (self->sidebar_list, row_selected_cb, self);
+  board_title_cb (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+/* ('name', <parameter>): a canvas command of the open board, for D-Bus
+ * (the parameter is ignored by commands that take none). */
+static void
+canvas_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  SlvWindow *self = SLV_WINDOW (user_data);
+  g_autoptr(GVariant) value = NULL;
+  const char *name;
+
+  g_variant_get (parameter, "(&sv)", &name, &value);
+  if (!slv_board_page_activate (self->board_page, name, g_steal_pointer (&value)))
+    {
+      g_autofree char *msg = g_strdup_printf (_("The board command “%s” cannot be used now."), name);
+
+      slv_window_add_toast (self, msg);
+    }
 }
 
 static void
@@ -309,36 +354,19 @@ search_action (GSimpleAction *action,
 }
 
 static void
-board_added_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = slv_workspace_add_board_finish (SLV_STORE (source), result, &error);
-  SlvWindow *self;
-
-  /* Cancelled when the window went away: the board is saved, nothing to show. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = SLV_WINDOW (user_data);
-  if (id == NULL)
-    {
-      slv_window_add_toast (self, error->message);
-      return;
-    }
-  slv_boards_page_reload (self->boards_page);
-  show_page (self, "boards");
-}
-
-static void
 new_board_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
   SlvWindow *self = SLV_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = slv_boards_page_create_board (self->boards_page, g_variant_get_string (parameter, NULL),
+                                                      NULL, &error);
 
-  slv_workspace_add_board_async (self->store, g_variant_get_string (parameter, NULL),
-                                 self->cancellable, board_added_cb, self);
+  if (id == NULL)
+    slv_window_add_toast (self, error->message);
+  else
+    show_page (self, "boards");
 }
 
 /* -- CLO 3D import: the dialog, and undo from its toast -- */
@@ -421,6 +449,7 @@ static const GActionEntry win_actions[] = {
   { "open-style", open_style_action, "s" },
   { "compare-scenarios", compare_scenarios_action, "s" },
   { "page-action", page_action_action, "(sv)" },
+  { "canvas-action", canvas_action, "(sv)" },
 };
 
 static void
@@ -482,6 +511,7 @@ slv_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SLV_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->pricing);
+  g_clear_object (&self->mip_cache);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (slv_window_parent_class)->dispose (object);
@@ -514,6 +544,11 @@ slv_window_set_store (SlvWindow *self,
 {
   if (!g_set_object (&self->store, store))
     return;
+  g_clear_object (&self->mip_cache);
+  if (store != NULL)
+    self->mip_cache = slv_mip_cache_new (store, SLV_MIP_CACHE_DEFAULT_BUDGET);
+  slv_board_page_set_store (self->board_page, store, self->mip_cache);
+  slv_boards_page_set_mip_cache (self->boards_page, self->mip_cache);
   slv_boards_page_set_store (self->boards_page, store);
   slv_list_page_set_store (SLV_LIST_PAGE (self->styles_page), store);
   slv_list_page_set_store (SLV_LIST_PAGE (self->materials_page), store);
@@ -616,6 +651,10 @@ slv_window_init (SlvWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   build_sidebar (self);
+  self->board_page = SLV_BOARD_PAGE (slv_board_page_new ());
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (self->board_page), "board", _("Board"));
+  g_signal_connect_object (self->board_page, "notify::title", G_CALLBACK (board_title_cb), self,
+                           G_CONNECT_SWAPPED);
   last_page = g_settings_get_string (self->settings, "last-page");
   if (!show_page (self, last_page))
     show_page (self, "styles");
