@@ -13,12 +13,9 @@
 
 #include <glib-object.h>
 
-G_BEGIN_DECLS
+#include "slv-geometry.h"
 
-typedef struct
-{
-  double x, y;
-} SlvPoint;
+G_BEGIN_DECLS
 
 typedef struct
 {
