@@ -177,7 +177,7 @@ same_value (SlvImportWriter *self,
 {
   if (current == NULL || value == NULL)
     return current == value;
-  if (self->table->kinds != NULL && self->table->kinds[column] == SLV_COLUMN_DECIMAL)
+  if (self->table->kinds != NULL && self->table->kinds[column] == SLV_IMPORT_COLUMN_DECIMAL)
     return decimal_equal (current, value);
   return strcmp (current, value) == 0;
 }

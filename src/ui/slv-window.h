@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "slv-import-assistant.h"
+#include "services/slv-job-queue.h"
 #include "store/slv-store.h"
 
 G_BEGIN_DECLS
@@ -26,5 +28,9 @@ gboolean    slv_window_get_folded      (SlvWindow      *self);
 gboolean    slv_window_get_sidebar_shown (SlvWindow    *self);
 void        slv_window_add_toast       (SlvWindow      *self,
                                         const char     *message);
+/* The queue of this window's long work (imports and their undo). */
+SlvJobQueue *slv_window_get_job_queue  (SlvWindow      *self);
+/* The open Import Data… window, or NULL. */
+SlvImportAssistant *slv_window_get_import_assistant (SlvWindow *self);
 
 G_END_DECLS
