@@ -26,6 +26,8 @@ struct _SlvImportAssistant
   AdwPreferencesGroup  *profiles_group;
   SlvImportMappingPage *mapping_page;
   GtkStack             *preview_stack;
+  GtkLabel             *preview_caption;
+  AdwViewStackPage     *issues_tab;
   AdwStatusPage        *preview_error;
   GtkLabel             *insert_label;
   GtkLabel             *update_label;

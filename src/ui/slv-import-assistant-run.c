@@ -12,6 +12,7 @@
 #include "slv-import-assistant-private.h"
 #include "services/slv-import-batch.h"
 #include "services/slv-import-job.h"
+#include "services/slv-import-target.h"
 
 /* -- the preview table -- */
 
@@ -136,6 +137,20 @@ set_figure (GtkLabel *label,
 static void
 show_counts (SlvImportAssistant *self)
 {
+  guint n_issues = g_list_model_get_n_items (slv_import_get_issues (self->import));
+  const SlvImportTarget *target = slv_import_target_find (slv_import_get_target (self->import));
+  g_autofree char *name = g_path_get_basename (slv_import_get_path (self->import));
+  /* TRANSLATORS: "Products.csv into Materials (SAP material master): …" */
+  g_autofree char *caption = g_strdup_printf (_("%s into %s: nothing is written until you choose Import."),
+                                              name, target ? _(target->label) : slv_import_get_target (self->import));
+
+  gtk_label_set_text (self->preview_caption, caption);
+  adw_view_stack_page_set_badge_number (self->issues_tab, n_issues);
+  adw_view_stack_page_set_needs_attention (self->issues_tab, self->counts.rejected > 0);
+  if (self->counts.rejected > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->rejected_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->rejected_label), "error");
   set_figure (self->insert_label, self->counts.inserted);
   set_figure (self->update_label, self->counts.updated);
   set_figure (self->unchanged_label, self->counts.unchanged);

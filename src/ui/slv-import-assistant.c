@@ -338,6 +338,8 @@ slv_import_assistant_class_init (SlvImportAssistantClass *klass)
   BIND (profiles_group);
   BIND (mapping_page);
   BIND (preview_stack);
+  BIND (preview_caption);
+  BIND (issues_tab);
   BIND (preview_error);
   BIND (insert_label);
   BIND (update_label);

@@ -243,6 +243,7 @@ sample_text (SlvImportMappingPage *self,
 {
   GPtrArray *rows = slv_import_get_sample (self->import);
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
   guint shown = 0;
 
   for (guint r = 0; rows != NULL && r < rows->len && shown < SAMPLE_VALUES; r++)
@@ -250,8 +251,10 @@ sample_text (SlvImportMappingPage *self,
       GStrv cells = g_ptr_array_index (rows, r);
       g_autofree char *value = NULL;
 
-      if (g_strv_length (cells) <= column || *cells[column] == '\0')
+      if (g_strv_length (cells) <= column || *cells[column] == '\0' ||
+          g_ptr_array_find_with_equal_func (seen, cells[column], g_str_equal, NULL))
         continue;
+      g_ptr_array_add (seen, cells[column]);
       value = g_utf8_substring (cells[column], 0, MIN (g_utf8_strlen (cells[column], -1), 24));
       g_string_append_printf (text, "%s%s", shown++ ? " · " : "", value);
     }

@@ -156,7 +156,6 @@ setup_cb (GtkSignalListItemFactory *factory,
       child = gtk_button_new_with_mnemonic (_("_Undo"));
       gtk_widget_set_halign (child, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (child, _("Take this import back: new records are removed, changed ones get their earlier values"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (child), "imports.undo");
     }
   else
     {
@@ -181,7 +180,9 @@ bind_cb (GtkSignalListItemFactory *factory,
 
   if (column == COL_UNDO)
     {
+      /* The target first: a name without it would not match the action's parameter. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (child), "s", slv_import_batch_get_id (batch));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (child), "imports.undo");
       gtk_widget_set_visible (child, slv_import_batch_get_can_undo (batch));
       return;
     }
