@@ -56,7 +56,7 @@ build_table (const SlvImportTarget *target)
 {
   TargetTable *t = g_new0 (TargetTable, 1);
   GPtrArray *columns = g_ptr_array_new ();
-  GArray *kinds = g_array_new (FALSE, FALSE, sizeof (SlvColumnKind));
+  GArray *kinds = g_array_new (FALSE, FALSE, sizeof (SlvImportColumnKind));
   GArray *fields = g_array_new (FALSE, FALSE, sizeof (guint));
 
   /* Keys first, in field order; then the other stored fields. */
@@ -65,8 +65,8 @@ build_table (const SlvImportTarget *target)
       {
         const SlvImportField *f = &target->fields[i];
         gboolean key = (f->flags & SLV_IMPORT_FIELD_KEY) != 0;
-        SlvColumnKind kind = (f->type == SLV_IMPORT_FIELD_DECIMAL || f->type == SLV_IMPORT_FIELD_PERCENT)
-                             ? SLV_COLUMN_DECIMAL : SLV_COLUMN_TEXT;
+        SlvImportColumnKind kind = (f->type == SLV_IMPORT_FIELD_DECIMAL || f->type == SLV_IMPORT_FIELD_PERCENT)
+                             ? SLV_IMPORT_COLUMN_DECIMAL : SLV_IMPORT_COLUMN_TEXT;
 
         if ((f->flags & SLV_IMPORT_FIELD_VIRTUAL) || key != (pass == 0))
           continue;
@@ -80,7 +80,7 @@ build_table (const SlvImportTarget *target)
   t->table.table = target->table;
   t->table.n_columns = columns->len;
   t->table.columns = (const char * const *) g_ptr_array_free (columns, FALSE);
-  t->table.kinds = (const SlvColumnKind *) (void *) g_array_free (kinds, FALSE);
+  t->table.kinds = (const SlvImportColumnKind *) (void *) g_array_free (kinds, FALSE);
   t->fields = (guint *) (void *) g_array_free (fields, FALSE);
   return t;
 }

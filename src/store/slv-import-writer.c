@@ -37,6 +37,7 @@ struct _SlvImportWriter
   GString              *key;
   char                 *since;        /* rows updated since then were written by this batch */
   gboolean              last_repeat;
+  gboolean              fts_bulk;     /* index the staged rows here, not by trigger */
   guint64              *bloom;        /* keys that may exist: a miss skips the lookup */
   guint64               bloom_mask;   /* number of bits − 1 */
 };
@@ -177,7 +178,7 @@ same_value (SlvImportWriter *self,
 {
   if (current == NULL || value == NULL)
     return current == value;
-  if (self->table->kinds != NULL && self->table->kinds[column] == SLV_COLUMN_DECIMAL)
+  if (self->table->kinds != NULL && self->table->kinds[column] == SLV_IMPORT_COLUMN_DECIMAL)
     return decimal_equal (current, value);
   return strcmp (current, value) == 0;
 }
@@ -334,6 +335,7 @@ slv_import_writer_new (SlvStore              *store,
     g_string_append_printf (sql, " AND %s IS ?%u", table->columns[i], i + 2);
   g_string_append (sql, " ORDER BY deleted LIMIT 1");
   self->lookup_sql = g_string_free (g_steal_pointer (&sql), FALSE);
+  self->fts_bulk = slv_store_fts_can_defer (store, table->table);
   ok = load_bloom (self, error);
   slv_store_unlock (store);
   return ok ? g_steal_pointer (&self) : NULL;
@@ -600,14 +602,52 @@ flush_one (SlvImportWriter  *self,
   return TRUE;
 }
 
+static gint64
+max_rowid (SlvImportWriter *self)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT max(rowid) FROM %s", self->table->table);
+  sqlite3_stmt *stmt = slv_store_prepare (self->store, sql, NULL);
+  gint64 max = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    max = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return max;
+}
+
+/* With the full-text triggers deferred: the staged rows, then their index
+ * rows in two statements (new rows have rowids above the old maximum). */
+static gboolean
+flush_bulk (SlvImportWriter  *self,
+            GError          **error)
+{
+  gint64 last = max_rowid (self);
+  g_autofree char *new_rows = g_strdup_printf ("t.rowid > %" G_GINT64_FORMAT, last);
+  gboolean ok;
+
+  slv_store_set_fts_deferred (self->store, TRUE);
+  ok = flush_one (self, "slv_stage_ins", TRUE, error) && flush_one (self, "slv_stage_upd", FALSE, error);
+  slv_store_set_fts_deferred (self->store, FALSE);
+  return ok &&
+         slv_store_fts_index (self->store, self->table->table, new_rows, FALSE, error) &&
+         slv_store_fts_index (self->store, self->table->table, "t.id IN (SELECT id FROM temp.slv_stage_upd)",
+                              TRUE, error);
+}
+
 static gboolean
 flush_stage (SlvImportWriter  *self,
              GError          **error)
 {
+  gboolean ok;
+
   if (self->n_staged == 0)
     return TRUE;
-  if (!flush_one (self, "slv_stage_ins", TRUE, error) || !flush_one (self, "slv_stage_upd", FALSE, error) ||
-      !slv_store_exec (self->store, "DELETE FROM temp.slv_stage_ins; DELETE FROM temp.slv_stage_upd", error))
+  if (self->fts_bulk)
+    ok = flush_bulk (self, error);
+  else
+    ok = flush_one (self, "slv_stage_ins", TRUE, error) && flush_one (self, "slv_stage_upd", FALSE, error);
+  if (!ok || !slv_store_exec (self->store, "DELETE FROM temp.slv_stage_ins; DELETE FROM temp.slv_stage_upd", error))
     return FALSE;
   g_hash_table_remove_all (self->staged_keys);
   self->n_staged = 0;

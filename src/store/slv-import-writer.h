@@ -16,9 +16,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SLV_COLUMN_TEXT,
-  SLV_COLUMN_DECIMAL,   /* compared by value: "12.50" equals "12.5" */
-} SlvColumnKind;
+  SLV_IMPORT_COLUMN_TEXT,
+  SLV_IMPORT_COLUMN_DECIMAL,   /* compared by value: "12.50" equals "12.5" */
+} SlvImportColumnKind;
 
 typedef struct
 {
@@ -26,7 +26,7 @@ typedef struct
   guint                n_keys;      /* the first n_keys columns are the natural key */
   guint                n_columns;   /* at most 60 */
   const char * const  *columns;
-  const SlvColumnKind *kinds;       /* NULL: all text */
+  const SlvImportColumnKind *kinds;       /* NULL: all text */
 } SlvImportTable;
 
 typedef enum

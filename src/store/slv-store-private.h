@@ -45,4 +45,21 @@ G_END_DECLS
 G_BEGIN_DECLS
 /* Drops cached statements and column lists after a schema change. */
 void          slv_store_forget_schema     (SlvStore      *self);
+
+/* -- full-text indexing in bulk (slv-store-fts.c) --
+ * While deferred, the full-text triggers of this connection skip the rows
+ * written (where the workspace's triggers ask slv_fts_deferred()), and the
+ * writer indexes them with slv_store_fts_index() before it commits. */
+void          slv_store_set_fts_deferred  (SlvStore      *self,
+                                           gboolean       deferred);
+/* TRUE if @table has a full-text index whose triggers can be deferred. */
+gboolean      slv_store_fts_can_defer     (SlvStore      *self,
+                                           const char    *table);
+/* Indexes the rows of @table (alias t) matching @where; with @replace,
+ * removes their old index rows first. Call inside the transaction. */
+gboolean      slv_store_fts_index         (SlvStore      *self,
+                                           const char    *table,
+                                           const char    *where,
+                                           gboolean       replace,
+                                           GError       **error);
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "slv-import-assistant.h"
+#include "services/slv-job-queue.h"
 #include "store/slv-store.h"
 
 G_BEGIN_DECLS
@@ -33,5 +35,9 @@ void        slv_window_add_toast_with_action (SlvWindow  *self,
                                               const char *button_label,
                                               const char *action_name,
                                               GVariant   *target);
+/* The queue of this window's long work (imports and their undo). */
+SlvJobQueue *slv_window_get_job_queue  (SlvWindow      *self);
+/* The open Import Data… window, or NULL. */
+SlvImportAssistant *slv_window_get_import_assistant (SlvWindow *self);
 
 G_END_DECLS
