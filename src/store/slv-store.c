@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "slv-capture-private.h"
 #include "slv-store-private.h"
 #include "slv-store-migrate.h"
 
@@ -202,6 +203,8 @@ slv_store_open (const char         *path,
   if (!configure_connection (self, error))
     return NULL;
   if (!slv_store_migrate (self, &self->schema_level, error))
+    return NULL;
+  if (!slv_store_capture_setup (self, error))
     return NULL;
 
   {

@@ -1,0 +1,503 @@
+/* slv-capture.c: the capture functions, the clock of a connection and the
+ * set-up of capture when a workspace opens.
+ *
+ * The clock state is persisted in sync_state.hlc by the same transaction
+ * that uses it, and every tick first merges the persisted state, so two
+ * connections (or two processes) on one workspace never go backwards.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "slv-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "core/slv-uuid.h"
+#include "slv-capture-private.h"
+#include "slv-sql-resources.h"
+
+struct _SlvCapture
+{
+  sqlite3          *db;
+  gint              capturing;     /* atomic */
+  gboolean          has_tick;
+  char              tick[SLV_HLC_TEXT_LEN + 1];
+  SlvHlcClock      *clock;
+  guint64           node;
+  SlvWallClockFunc  wall_func;
+  gpointer          wall_data;
+  gint64            env_offset_ms;
+  gint64            call_offset_ms;
+};
+
+#define CAPTURE_META_KEY "sync.capture"
+#define SYNC_MIGRATION   "/org/selvedge/Selvedge/sql/0050-sync.sql"
+
+static gint64
+capture_wall_cb (gpointer user_data)
+{
+  SlvCapture *capture = user_data;
+
+  return slv_capture_wall_ms (capture, capture->call_offset_ms);
+}
+
+gint64
+slv_capture_wall_ms (SlvCapture *capture,
+                     gint64      offset_ms)
+{
+  gint64 wall = capture->wall_func ? capture->wall_func (capture->wall_data) : slv_hlc_real_wall_ms (NULL);
+
+  return wall + capture->env_offset_ms + offset_ms;
+}
+
+static void
+capture_free (gpointer data)
+{
+  SlvCapture *capture = data;
+
+  g_clear_pointer (&capture->clock, slv_hlc_clock_free);
+  g_free (capture);
+}
+
+/* The clock for @node_text, with the persisted state @hlc_text merged in. */
+static gboolean
+prepare_clock (SlvCapture *capture,
+               const char *hlc_text,
+               const char *node_text,
+               gint64      offset_ms)
+{
+  guint64 node;
+  SlvHlc persisted, state;
+
+  if (!slv_hlc_parse_node (node_text, &node))
+    return FALSE;
+  if (capture->clock == NULL || node != capture->node)
+    {
+      g_clear_pointer (&capture->clock, slv_hlc_clock_free);
+      capture->clock = slv_hlc_clock_new (node, capture_wall_cb, capture);
+      capture->node = node;
+    }
+  capture->call_offset_ms = offset_ms;
+  if (hlc_text != NULL && slv_hlc_parse (hlc_text, &persisted, NULL))
+    {
+      slv_hlc_clock_get_state (capture->clock, &state);
+      persisted.node = state.node;
+      if (slv_hlc_compare (&persisted, &state) > 0)
+        slv_hlc_clock_set_state (capture->clock, &persisted);
+    }
+  return TRUE;
+}
+
+static void
+result_state (sqlite3_context *ctx,
+              SlvCapture      *capture)
+{
+  SlvHlc state;
+  char text[SLV_HLC_TEXT_LEN + 1];
+
+  slv_hlc_clock_get_state (capture->clock, &state);
+  slv_hlc_format (&state, text);
+  sqlite3_result_text (ctx, text, -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+prepare_from_args (sqlite3_context  *ctx,
+                   SlvCapture       *capture,
+                   sqlite3_value   **argv)
+{
+  const char *hlc = (const char *) sqlite3_value_text (argv[0]);
+  const char *node = (const char *) sqlite3_value_text (argv[1]);
+
+  if (!prepare_clock (capture, hlc, node, sqlite3_value_int64 (argv[2])))
+    {
+      sqlite3_result_error (ctx, "sync_state.node is not a clock node", -1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+fn_capturing (sqlite3_context  *ctx,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  SlvCapture *capture = sqlite3_user_data (ctx);
+
+  sqlite3_result_int (ctx, g_atomic_int_get (&capture->capturing));
+}
+
+static void
+fn_tx_hlc (sqlite3_context  *ctx,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  SlvCapture *capture = sqlite3_user_data (ctx);
+
+  if (capture->has_tick)
+    sqlite3_result_text (ctx, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_TRANSIENT);
+  else
+    sqlite3_result_null (ctx);
+}
+
+static void
+take_tick (SlvCapture *capture)
+{
+  SlvHlc hlc;
+
+  slv_hlc_clock_tick (capture->clock, &hlc);
+  slv_hlc_format (&hlc, capture->tick);
+  capture->has_tick = TRUE;
+}
+
+/* slv_sync_tick (hlc, node, offset): the transaction's stamp. */
+static void
+fn_tick (sqlite3_context  *ctx,
+         int               argc,
+         sqlite3_value   **argv)
+{
+  SlvCapture *capture = sqlite3_user_data (ctx);
+
+  if (!capture->has_tick)
+    {
+      if (!prepare_from_args (ctx, capture, argv))
+        return;
+      take_tick (capture);
+    }
+  sqlite3_result_text (ctx, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_TRANSIENT);
+}
+
+/* slv_sync_fresh_tick (hlc, node, offset): a new stamp in any case. */
+static void
+fn_fresh_tick (sqlite3_context  *ctx,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  SlvCapture *capture = sqlite3_user_data (ctx);
+
+  if (!prepare_from_args (ctx, capture, argv))
+    return;
+  take_tick (capture);
+  sqlite3_result_text (ctx, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_TRANSIENT);
+}
+
+/* slv_sync_recv (hlc, node, offset, remote): the state after receiving. */
+static void
+fn_recv (sqlite3_context  *ctx,
+         int               argc,
+         sqlite3_value   **argv)
+{
+  SlvCapture *capture = sqlite3_user_data (ctx);
+  SlvHlc remote;
+
+  if (!prepare_from_args (ctx, capture, argv))
+    return;
+  if (slv_hlc_parse ((const char *) sqlite3_value_text (argv[3]), &remote, NULL) &&
+      !slv_hlc_clock_recv (capture->clock, &remote))
+    g_info ("A clock stamp more than %d minutes ahead of this computer was not followed.",
+            SLV_HLC_MAX_SKEW_MS / 60000);
+  result_state (ctx, capture);
+}
+
+static void
+fn_op_id (sqlite3_context  *ctx,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  char *id = slv_uuid_v7_new ();
+
+  sqlite3_result_text (ctx, id, -1, g_free);
+}
+
+static int
+commit_hook_cb (void *data)
+{
+  ((SlvCapture *) data)->has_tick = FALSE;
+  return 0;
+}
+
+static void
+rollback_hook_cb (void *data)
+{
+  ((SlvCapture *) data)->has_tick = FALSE;
+}
+
+SlvCapture *
+slv_capture_attach (sqlite3   *db,
+                    gboolean   capturing,
+                    GError   **error)
+{
+  SlvCapture *capture = g_new0 (SlvCapture, 1);
+  const char *env = g_getenv ("SELVEDGE_CLOCK_OFFSET_MS");
+  int rc;
+
+  capture->db = db;
+  capture->capturing = capturing;
+  capture->env_offset_ms = env ? g_ascii_strtoll (env, NULL, 10) : 0;
+  /* The first registration owns the state and frees it with the connection. */
+  rc = sqlite3_create_function_v2 (db, "slv_sync_capturing", 0, SQLITE_UTF8, capture, fn_capturing,
+                                   NULL, NULL, capture_free);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (db, "slv_sync_tx_hlc", 0, SQLITE_UTF8, capture, fn_tx_hlc, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (db, "slv_sync_tick", 3, SQLITE_UTF8, capture, fn_tick, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (db, "slv_sync_fresh_tick", 3, SQLITE_UTF8, capture, fn_fresh_tick,
+                                     NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (db, "slv_sync_recv", 4, SQLITE_UTF8, capture, fn_recv, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (db, "slv_sync_op_id", 0, SQLITE_UTF8, capture, fn_op_id, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_FAILED,
+                   _("Could not set up change tracking for sync: %s."), sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_commit_hook (db, commit_hook_cb, capture);
+  sqlite3_rollback_hook (db, rollback_hook_cb, capture);
+  return capture;
+}
+
+void
+slv_capture_set_capturing (SlvCapture *capture,
+                           gboolean    capturing)
+{
+  g_atomic_int_set (&capture->capturing, capturing ? 1 : 0);
+}
+
+gboolean
+slv_capture_get_capturing (SlvCapture *capture)
+{
+  return g_atomic_int_get (&capture->capturing) != 0;
+}
+
+void
+slv_capture_set_wall_clock (SlvCapture       *capture,
+                            SlvWallClockFunc  func,
+                            gpointer          user_data)
+{
+  capture->wall_func = func;
+  capture->wall_data = user_data;
+}
+
+/* Set-up when a workspace opens */
+
+static gboolean
+has_table (SlvStore   *self,
+           const char *name)
+{
+  sqlite3_stmt *stmt = slv_store_prepare (self, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                                          NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* A workspace whose level passed 50 before the sync migration existed
+ * skipped it: make its tables now. */
+static gboolean
+ensure_sync_tables (SlvStore  *self,
+                    GError   **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+
+  if (has_table (self, "sync_state"))
+    return TRUE;
+  bytes = g_resource_lookup_data (slv_sql_get_resource (), SYNC_MIGRATION, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (!slv_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!slv_store_exec (self, sql, error) || !slv_store_exec (self, "COMMIT", error))
+    {
+      slv_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  slv_store_forget_schema (self);
+  return TRUE;
+}
+
+static char *
+machine_hash (void)
+{
+  const char *files[] = { "/etc/machine-id", "/var/lib/dbus/machine-id" };
+  const char *env = g_getenv ("SELVEDGE_MACHINE_ID");
+
+  if (env != NULL)
+    return g_compute_checksum_for_string (G_CHECKSUM_SHA256, env, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (g_file_get_contents (files[i], &text, NULL, NULL) && *g_strstrip (text) != '\0')
+        return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+    }
+  return NULL;
+}
+
+/* A workspace copied to another machine is another device: new node, and
+ * it registers again. */
+static gboolean
+check_identity (SlvStore  *self,
+                GError   **error)
+{
+  g_autofree char *hash = machine_hash ();
+  g_autofree char *stored = NULL;
+  sqlite3_stmt *stmt;
+  gboolean known;
+
+  if (hash == NULL)
+    return TRUE;
+  stmt = slv_store_prepare (self, "SELECT machine_hash FROM sync_state WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  known = sqlite3_step (stmt) == SQLITE_ROW;
+  stored = known ? slv_store_column_dup_text (stmt, 0) : NULL;
+  sqlite3_reset (stmt);
+  if (!known || g_strcmp0 (stored, hash) == 0)
+    return TRUE;
+  stmt = slv_store_prepare (self,
+                            stored == NULL
+                            ? "UPDATE sync_state SET machine_hash = ?1 WHERE id = 1"
+                            : "UPDATE sync_state SET machine_hash = ?1, node = n, client_id = NULL, "
+                              "hlc = substr (hlc, 1, 30) || n "
+                              "FROM (SELECT lower (hex (randomblob (8))) AS n) WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  if (stored != NULL)
+    g_message ("This workspace was copied from another computer; it syncs as a new device.");
+  return slv_store_step_done (self, stmt, error);
+}
+
+static gboolean
+install_triggers (SlvStore  *self,
+                  GError   **error)
+{
+  g_autofree char *sql = slv_capture_triggers_sql (slv_store_get_db (self), slv_store_get_schema_level (self));
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, sql, -1);
+  g_autofree char *stored = slv_store_dup_meta (self, CAPTURE_META_KEY);
+  g_autoptr(GPtrArray) old = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (g_strcmp0 (stored, hash) == 0)
+    return TRUE;
+  stmt = slv_store_prepare (self, "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'slv_cap_%'",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (old, slv_store_column_dup_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (!slv_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  ok = TRUE;
+  for (guint i = 0; ok && i < old->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"", (char *) g_ptr_array_index (old, i));
+
+      ok = slv_store_exec (self, drop, error);
+    }
+  ok = ok && slv_store_exec (self, sql, error) && slv_store_set_meta (self, CAPTURE_META_KEY, hash, error) &&
+       slv_store_exec (self, "COMMIT", error);
+  if (!ok)
+    {
+      slv_store_exec (self, "ROLLBACK", NULL);
+      g_prefix_error (error, _("Could not set up change tracking for sync: "));
+    }
+  slv_store_forget_schema (self);
+  return ok;
+}
+
+gboolean
+slv_store_capture_setup (SlvStore  *self,
+                         GError   **error)
+{
+  SlvCapture *capture;
+  gboolean ok;
+
+  slv_store_lock (self);
+  capture = slv_capture_attach (slv_store_get_db (self), TRUE, error);
+  if (capture != NULL)
+    g_object_set_data (G_OBJECT (self), "slv-capture", capture);
+  ok = capture != NULL && ensure_sync_tables (self, error) && check_identity (self, error) &&
+       install_triggers (self, error);
+  slv_store_unlock (self);
+  return ok;
+}
+
+SlvCapture *
+slv_store_get_capture (SlvStore *self)
+{
+  return g_object_get_data (G_OBJECT (self), "slv-capture");
+}
+
+void
+slv_store_set_capturing (SlvStore *self,
+                         gboolean  capturing)
+{
+  g_return_if_fail (SLV_IS_STORE (self));
+  slv_capture_set_capturing (slv_store_get_capture (self), capturing);
+}
+
+gboolean
+slv_store_get_capturing (SlvStore *self)
+{
+  g_return_val_if_fail (SLV_IS_STORE (self), FALSE);
+  return slv_capture_get_capturing (slv_store_get_capture (self));
+}
+
+void
+slv_store_set_wall_clock (SlvStore         *self,
+                          SlvWallClockFunc  func,
+                          gpointer          user_data)
+{
+  g_return_if_fail (SLV_IS_STORE (self));
+  slv_store_lock (self);
+  slv_capture_set_wall_clock (slv_store_get_capture (self), func, user_data);
+  slv_store_unlock (self);
+}
+
+static char *
+query_text (SlvStore   *self,
+            const char *sql)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  slv_store_lock (self);
+  stmt = slv_store_prepare (self, sql, NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    text = slv_store_column_dup_text (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  slv_store_unlock (self);
+  return text;
+}
+
+char *
+slv_store_dup_sync_node (SlvStore *self)
+{
+  g_return_val_if_fail (SLV_IS_STORE (self), NULL);
+  return query_text (self, "SELECT node FROM sync_state WHERE id = 1");
+}
+
+gint64
+slv_store_count_outbox (SlvStore *self)
+{
+  g_autofree char *n = NULL;
+
+  g_return_val_if_fail (SLV_IS_STORE (self), 0);
+  n = query_text (self, "SELECT count(*) FROM sync_outbox");
+  return n ? g_ascii_strtoll (n, NULL, 10) : 0;
+}
