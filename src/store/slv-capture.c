@@ -30,6 +30,7 @@ struct _SlvCapture
   gpointer          wall_data;
   gint64            env_offset_ms;
   gint64            call_offset_ms;
+  gint              serial;        /* atomic: commits that captured changes */
 };
 
 #define CAPTURE_META_KEY "sync.capture"
@@ -213,7 +214,11 @@ fn_op_id (sqlite3_context  *ctx,
 static int
 commit_hook_cb (void *data)
 {
-  ((SlvCapture *) data)->has_tick = FALSE;
+  SlvCapture *capture = data;
+
+  if (capture->has_tick && g_atomic_int_get (&capture->capturing))
+    g_atomic_int_inc (&capture->serial);
+  capture->has_tick = FALSE;
   return 0;
 }
 
@@ -490,6 +495,36 @@ slv_store_dup_sync_node (SlvStore *self)
 {
   g_return_val_if_fail (SLV_IS_STORE (self), NULL);
   return query_text (self, "SELECT node FROM sync_state WHERE id = 1");
+}
+
+guint
+slv_store_get_change_serial (SlvStore *self)
+{
+  g_return_val_if_fail (SLV_IS_STORE (self), 0);
+  return (guint) g_atomic_int_get (&slv_store_get_capture (self)->serial);
+}
+
+char *
+slv_store_dup_row_bucket (SlvStore   *self,
+                          const char *table,
+                          const char *row_id)
+{
+  sqlite3_stmt *stmt;
+  char *bucket = NULL;
+
+  g_return_val_if_fail (SLV_IS_STORE (self), NULL);
+  slv_store_lock (self);
+  stmt = slv_store_prepare (self, "SELECT bucket FROM sync_row WHERE tbl = ?1 AND row_id = ?2", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, row_id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        bucket = slv_store_column_dup_text (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  slv_store_unlock (self);
+  return bucket;
 }
 
 gint64

@@ -33,5 +33,12 @@ void      slv_store_set_wall_clock     (SlvStore          *self,
 char     *slv_store_dup_sync_node      (SlvStore          *self) G_GNUC_WARN_UNUSED_RESULT;
 /* Unsent and unacknowledged field ops. */
 gint64    slv_store_count_outbox       (SlvStore          *self);
+/* Grows by one with every commit of this store that captured changes
+ * (lock-free: the sync engine polls it to sync after edits). */
+guint     slv_store_get_change_serial  (SlvStore          *self);
+/* The sync bucket of a row, or NULL (not synced yet, or not a synced table). */
+char     *slv_store_dup_row_bucket     (SlvStore          *self,
+                                        const char        *table,
+                                        const char        *row_id) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

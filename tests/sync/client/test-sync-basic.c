@@ -1,0 +1,239 @@
+/* test-sync-basic.c: the sync engine against the real server — round
+ * trips, conflicts, deletes and restores, sign-in state.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "core/slv-uuid.h"
+#include "sync-test-util.h"
+
+#define REQUIRE() SLV_REQUIRE_SERVER ()
+
+static void
+edit (SyncClient *c,
+      const char *table,
+      const char *id,
+      const char *field,
+      const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (slv_store_update_field (c->store, table, id, field, value, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+field (SyncClient *c,
+       const char *table,
+       const char *id,
+       const char *column)
+{
+  g_autoptr(GError) error = NULL;
+  char *v = slv_store_dup_field (c->store, table, id, column, &error);
+
+  g_assert_no_error (error);
+  return v;
+}
+
+/* brand, season, collection and one style */
+static char *
+seed_brand (SyncClient *c,
+            const char *brand)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *season = NULL;
+  g_autofree char *collection = NULL;
+  char *style = NULL;
+
+  g_assert_true (slv_store_insert (c->store, "brand", NULL, &error, "id", brand, "code", "NL", "name", "Northloom",
+                                   NULL));
+  g_assert_true (slv_store_insert (c->store, "season", &season, &error, "brand_id", brand, "code", "SS27",
+                                   "name", "Spring 27", NULL));
+  g_assert_true (slv_store_insert (c->store, "collection", &collection, &error, "brand_id", brand, "season_id",
+                                   season, "name", "Coast", NULL));
+  g_assert_true (slv_store_insert (c->store, "style", &style, &error, "brand_id", brand, "collection_id",
+                                   collection, "code", "NL-001", "name", "Linen shirt", NULL));
+  g_assert_no_error (error);
+  return style;
+}
+
+static void
+assert_converged (SyncClient *a,
+                  SyncClient *b,
+                  const char *brand)
+{
+  g_autoptr(GHashTable) da = sync_client_dump (a);
+  g_autoptr(GHashTable) db = sync_client_dump (b);
+  g_autoptr(GHashTable) ds = sync_server_dump (brand);
+
+  sync_assert_same_dump (da, "A", db, "B", 0);
+  sync_assert_same_dump (da, "A", ds, "server", 0);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *brand = NULL;
+  g_autoptr(SyncUser) user = NULL;
+  g_autoptr(SyncClient) a = NULL;
+  g_autoptr(SyncClient) b = NULL;
+  g_autofree char *style = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  SlvSyncSummary s = { 0 };
+
+  REQUIRE ();
+  user = sync_user_new ("admin", "brand:{}", &brand);
+  a = sync_client_new (user);
+  b = sync_client_new (user);
+  style = seed_brand (a, brand);
+  sync_client_sync (a, &s, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s.pushed, >, 20);
+  g_assert_cmpuint (s.refused, ==, 0);
+  g_assert_cmpint (s.pending, ==, 0);
+  g_assert_cmpint (slv_sync_engine_get_status (a->engine), ==, SLV_SYNC_STATUS_UP_TO_DATE);
+
+  g_assert_true (sync_client_sync (b, &s, &error));
+  g_assert_cmpuint (s.pulled, ==, s.pulled);
+  name = field (b, "style", style, "name");
+  g_assert_cmpstr (name, ==, "Linen shirt");
+  assert_converged (a, b, brand);
+
+  /* an edit travels back, and nothing is sent twice */
+  edit (b, "style", style, "name", "Linen shirt SS27");
+  g_assert_true (sync_client_sync (b, &s, &error));
+  g_assert_cmpuint (s.pushed, ==, 1);
+  g_assert_true (sync_client_sync (a, &s, &error));
+  g_assert_cmpuint (s.pushed, ==, 0);
+  g_free (name);
+  name = field (a, "style", style, "name");
+  g_assert_cmpstr (name, ==, "Linen shirt SS27");
+  g_assert_cmpint (slv_store_count_outbox (a->store), ==, 0);
+  assert_converged (a, b, brand);
+}
+
+/* Concurrent writes of one field: last writer by clock wins everywhere,
+ * the loser is kept in the conflict log of both. */
+static void
+test_conflict (void)
+{
+  g_autofree char *brand = NULL;
+  g_autoptr(SyncUser) user = NULL;
+  g_autoptr(SyncClient) a = NULL;
+  g_autoptr(SyncClient) b = NULL;
+  g_autofree char *style = NULL;
+  g_autofree char *va = NULL;
+  g_autofree char *vb = NULL;
+  g_autofree char *loser = NULL;
+  g_autoptr(GError) error = NULL;
+
+  REQUIRE ();
+  user = sync_user_new ("admin", "brand:{}", &brand);
+  a = sync_client_new (user);
+  b = sync_client_new (user);
+  style = seed_brand (a, brand);
+  sync_client_quiesce (a);
+  sync_client_quiesce (b);
+
+  edit (a, "style", style, "description", "from A");
+  g_usleep (2000);
+  edit (b, "style", style, "description", "from B");   /* later: wins */
+  sync_client_quiesce (a);
+  sync_client_quiesce (b);
+  sync_client_quiesce (a);
+  va = field (a, "style", style, "description");
+  vb = field (b, "style", style, "description");
+  g_assert_cmpstr (va, ==, "from B");
+  g_assert_cmpstr (vb, ==, "from B");
+  g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM conflict"), ==, 1);
+  g_assert_cmpint (sync_client_count (b, "SELECT count(*) FROM conflict WHERE kind = 'concurrent_write' "
+                                         "AND field = 'description' AND status = 'open'"), ==, 1);
+  loser = sync_client_query (b, "SELECT loser_value FROM conflict");
+  g_assert_cmpstr (loser, ==, "\"from A\"");
+  assert_converged (a, b, brand);
+  g_assert_no_error (error);
+}
+
+/* Deletes win over concurrent edits; a restore brings the row back. */
+static void
+test_delete_restore (void)
+{
+  g_autofree char *brand = NULL;
+  g_autoptr(SyncUser) user = NULL;
+  g_autoptr(SyncClient) a = NULL;
+  g_autoptr(SyncClient) b = NULL;
+  g_autofree char *style = NULL;
+  g_autofree char *deleted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  REQUIRE ();
+  user = sync_user_new ("admin", "brand:{}", &brand);
+  a = sync_client_new (user);
+  b = sync_client_new (user);
+  style = seed_brand (a, brand);
+  sync_client_quiesce (a);
+  sync_client_quiesce (b);
+
+  g_assert_true (slv_store_set_deleted (a->store, "style", style, TRUE, &error));
+  edit (b, "style", style, "name", "Edited while deleted");
+  sync_client_quiesce (a);
+  sync_client_quiesce (b);
+  sync_client_quiesce (a);
+  deleted = field (b, "style", style, "deleted");
+  g_assert_cmpstr (deleted, ==, "1");
+  g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM conflict WHERE kind = 'edit_on_deleted'"), ==, 1);
+  assert_converged (a, b, brand);
+
+  g_assert_true (slv_store_set_deleted (b->store, "style", style, FALSE, &error));
+  sync_client_quiesce (b);
+  sync_client_quiesce (a);
+  g_free (deleted);
+  deleted = field (a, "style", style, "deleted");
+  g_assert_cmpstr (deleted, ==, "0");
+  assert_converged (a, b, brand);
+}
+
+/* Without a sign-in the engine says so and keeps the changes. */
+static void
+test_signed_out (void)
+{
+  g_autofree char *dir = slv_test_make_tmpdir ("slv-sync-out");
+  g_autofree char *path = g_build_filename (dir, "W.selvedge", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlvStore) store = slv_store_open (path, SLV_STORE_OPEN_CREATE, &error);
+  g_autofree char *tokens = g_build_filename (dir, "tokens", NULL);
+  g_autoptr(SlvTokenStore) ts = slv_token_store_new_file (tokens);
+  g_autoptr(SlvSyncEngine) engine = slv_sync_engine_new (store, ts, &error);
+  SyncClient fake = { dir, path, store, engine, NULL, 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (slv_store_insert (store, "brand", NULL, &error, "code", "X", "name", "X", NULL));
+  g_assert_cmpint (slv_sync_engine_get_status (engine), ==, SLV_SYNC_STATUS_SIGNED_OUT);
+  g_assert_false (sync_client_sync (&fake, NULL, &error));
+  g_assert_error (error, SLV_SYNC_ENGINE_ERROR, SLV_SYNC_ENGINE_ERROR_SIGNED_OUT);
+  g_assert_cmpint (slv_store_count_outbox (store), >, 0);
+  g_clear_object (&engine);
+  g_clear_object (&store);
+  slv_test_rm_rf (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int rc;
+
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);   /* loopback only: no desktop proxy settings */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  sync_env_setup ();
+  g_test_add_func ("/sync/client/round-trip", test_round_trip);
+  g_test_add_func ("/sync/client/conflict", test_conflict);
+  g_test_add_func ("/sync/client/delete-restore", test_delete_restore);
+  g_test_add_func ("/sync/client/signed-out", test_signed_out);
+  rc = g_test_run ();
+  sync_env_teardown ();
+  return rc;
+}
