@@ -7,6 +7,7 @@
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/slv-uuid.h"
 #include "slv-test-util.h"
@@ -14,6 +15,7 @@
 #include "sync/slv-sync.h"
 
 static char *template_dir;
+static GMutex pg_lock;     /* slv_env.db is one connection: one user at a time */
 static char *template_db;
 
 static gint64
@@ -22,6 +24,17 @@ client_wall_cb (gpointer user_data)
   SyncClient *client = user_data;
 
   return g_get_real_time () / 1000 + client->offset_ms;
+}
+
+void
+sync_test_prepare (void)
+{
+  /* loopback only: no desktop proxy settings to look up */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  /* workspaces and the cluster on tmpfs when there is one: the tests make
+   * many small synchronous commits */
+  if (g_getenv ("TMPDIR") == NULL && g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && access ("/dev/shm", W_OK) == 0)
+    g_setenv ("TMPDIR", "/dev/shm", TRUE);
 }
 
 gboolean
@@ -59,6 +72,7 @@ sync_user_new (const char  *role,
                char       **brand)
 {
   SyncUser *user = g_new0 (SyncUser, 1);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pg_lock);
   g_autofree char *brand_id = slv_uuid_v7_new ();
   g_auto(GStrv) parts = scope ? g_strsplit (scope, "{}", -1) : NULL;
   g_autofree char *real_scope = parts ? g_strjoinv (brand_id, parts) : NULL;
@@ -98,6 +112,7 @@ sync_user_regrant (SyncUser   *user,
                    const char *scope)
 {
   g_autoptr(GString) grants = g_string_new ("[");
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pg_lock);
 
   g_assert_cmpint (slv_test_db_count (slv_env.db, "WITH d AS (DELETE FROM auth_grant WHERE user_id = $1 RETURNING 1) "
                                                   "SELECT count(*) FROM d", user->user_id, NULL), >=, 0);
@@ -156,6 +171,7 @@ sync_client_new (SyncUser *user)
 void
 sync_client_reopen (SyncClient *client)
 {
+  g_clear_pointer (&client->read_db, sqlite3_close);
   g_clear_object (&client->engine);
   g_clear_object (&client->store);
   open_client (client);
@@ -166,6 +182,7 @@ sync_client_free (SyncClient *client)
 {
   if (client == NULL)
     return;
+  g_clear_pointer (&client->read_db, sqlite3_close);
   g_clear_object (&client->engine);
   g_clear_object (&client->store);
   if (g_getenv ("SELVEDGE_KEEP_TMP") == NULL)
@@ -200,10 +217,14 @@ sync_client_sync (SyncClient      *client,
                   GError         **error)
 {
   RoundWait w = { 0 };
+  gint64 start = g_get_monotonic_time ();
 
   slv_sync_engine_sync_async (client->engine, NULL, round_cb, &w);
   while (!w.done)
-    g_main_context_iteration (NULL, TRUE);
+    g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
+  if (g_getenv ("SELVEDGE_SYNC_TIMING") != NULL)
+    g_printerr ("round: %.1f ms (pushed %u, pulled %u, pages %u)\n", (g_get_monotonic_time () - start) / 1e3,
+                w.summary.pushed, w.summary.pulled, w.summary.pages);
   if (summary != NULL)
     *summary = w.summary;
   if (!w.ok)
@@ -294,15 +315,18 @@ wire_value (const SlvSyncFieldPolicy *field,
     }
 }
 
+/* A read-only connection of the test's own, kept open (schema parsed once). */
 static sqlite3 *
 open_db (SyncClient *client)
 {
   g_autofree char *path = g_build_filename (client->path, "workspace.db", NULL);
-  sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 10000);
-  return db;
+  if (client->read_db == NULL)
+    {
+      g_assert_cmpint (sqlite3_open_v2 (path, &client->read_db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      sqlite3_busy_timeout (client->read_db, 10000);
+    }
+  return client->read_db;
 }
 
 static void
@@ -342,7 +366,6 @@ sync_client_dump (SyncClient *client)
   for (guint i = 0; i < slv_sync_policy_get_n_tables (); i++)
     if (slv_sync_policy_get_table (i)->introduced_in <= level)
       dump_table (db, slv_sync_policy_get_table (i), out);
-  sqlite3_close (db);
   return out;
 }
 
@@ -354,6 +377,7 @@ sync_server_dump (const char *brand)
   g_autofree char *b2 = g_strdup_printf ("brand:%s:costing", brand);
   g_autofree char *b3 = g_strdup_printf ("supplier:%s:%%", brand);
   const char *params[] = { b1, b2, b3 };
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pg_lock);
   PGresult *res = PQexecParams (slv_env.db,
                                 "SELECT tbl, row_id::text, field, coalesce (value::text, 'null'), hlc FROM sync_field "
                                 "WHERE bucket = $1 OR bucket = $2 OR bucket LIKE $3", 3, NULL, params, NULL, NULL, 0);
@@ -412,7 +436,6 @@ sync_client_query (SyncClient *client,
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
-  sqlite3_close (db);
   return value;
 }
 

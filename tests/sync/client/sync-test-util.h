@@ -31,8 +31,11 @@ typedef struct
   SlvSyncEngine *engine;
   SyncUser      *user;
   gint64         offset_ms;   /* added to the real wall clock */
+  struct sqlite3 *read_db;    /* the test's own read connection */
 } SyncClient;
 
+/* Call first in main(): environment for loopback tests. */
+void         sync_test_prepare       (void);
 /* Starts the cluster and server once; FALSE (test skipped) without
  * PostgreSQL. */
 gboolean     sync_env_setup          (void);

@@ -226,7 +226,7 @@ main (int argc, char *argv[])
 {
   int rc;
 
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);   /* loopback only: no desktop proxy settings */
+  sync_test_prepare ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   sync_env_setup ();
   g_test_add_func ("/sync/client/round-trip", test_round_trip);
