@@ -23,6 +23,7 @@ struct _SlvSyncEngine
   char            *grants;
   char            *registered_node;   /* node the server knows for this device */
   gboolean         tokens_loaded;
+  gboolean         transient_tokens;  /* given by slv_sync_engine_set_sign_in: not kept */
 
   SlvSyncStatus    status;
   char            *message;
@@ -49,6 +50,10 @@ struct _SlvSyncEngine
   GNetworkMonitor *monitor;
   gulong           monitor_id;
 };
+
+/* Uses @http (may be NULL), keeping rotated refresh tokens. */
+void     slv_sync_engine_take_http   (SlvSyncEngine        *self,
+                                      SlvSyncHttp          *http);
 
 /* slv-sync-round.c */
 void     slv_sync_round_start        (SlvSyncEngine        *self,

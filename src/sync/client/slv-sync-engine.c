@@ -68,7 +68,7 @@ slv_sync_engine_finalize (GObject *object)
   SlvSyncEngine *self = SLV_SYNC_ENGINE (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->http);
+  slv_sync_engine_take_http (self, NULL);
   g_clear_object (&self->sync);
   g_clear_object (&self->store);
   g_clear_pointer (&self->tokens, slv_token_store_unref);
@@ -462,13 +462,80 @@ slv_sync_engine_set_sign_in (SlvSyncEngine  *self,
       (state = slv_sync_store_load_state (self->sync, error)) == NULL)
     return FALSE;
   take_state (self, state);
-  g_clear_object (&self->http);
-  self->http = slv_sync_http_new (server_url, slv_sync_store_get_schema_level (self->sync));
-  slv_sync_http_set_tokens (self->http, access_token, 900, refresh_token);
+  {
+    g_autoptr(SlvSyncHttp) http = slv_sync_http_new (server_url, slv_sync_store_get_schema_level (self->sync));
+
+    slv_sync_http_set_tokens (http, access_token, 900, refresh_token);
+    self->transient_tokens = TRUE;
+    slv_sync_engine_take_http (self, http);
+  }
   self->tokens_loaded = TRUE;
   g_clear_pointer (&self->registered_node, g_free);
   slv_sync_engine_set_status (self, SLV_SYNC_STATUS_PENDING, NULL);
   return TRUE;
+}
+
+/* A refresh rotates the refresh token: keep the new one. A kill before it
+ * is saved is covered by the server's grace period, which answers the old
+ * token with the same new pair. */
+static void
+save_token_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  SlvSyncEngine *self = source;
+  char **args = data;   /* server, token */
+  GError *error = NULL;
+
+  if (slv_token_store_save (self->tokens, args[0], slv_store_get_path (self->store), args[1], &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+token_saved_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("The renewed sign-in could not be kept: %s", error->message);
+}
+
+static void
+tokens_changed_cb (SlvSyncHttp   *http,
+                   SlvSyncEngine *self)
+{
+  g_autoptr(GTask) task = NULL;
+  const char *token = slv_sync_http_get_refresh_token (http);
+  char **args;
+
+  if (token == NULL || self->server_url == NULL || self->transient_tokens)
+    return;
+  task = g_task_new (self, NULL, token_saved_cb, NULL);
+  args = g_new0 (char *, 3);
+  args[0] = g_strdup (self->server_url);
+  args[1] = g_strdup (token);
+  g_task_set_task_data (task, args, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread_sync (task, save_token_thread);
+}
+
+void
+slv_sync_engine_take_http (SlvSyncEngine *self,
+                           SlvSyncHttp   *http)
+{
+  if (self->http == http)
+    return;
+  if (self->http != NULL)
+    g_signal_handlers_disconnect_by_data (self->http, self);
+  g_clear_object (&self->http);
+  if (http == NULL)
+    return;
+  self->http = g_object_ref (http);
+  g_signal_connect_object (http, "tokens-changed", G_CALLBACK (tokens_changed_cb), self, 0);
 }
 
 /* Sign-in */
@@ -550,7 +617,8 @@ sign_in_saved_cb (GObject      *source,
   state = slv_sync_store_load_state (self->sync, NULL);
   if (state != NULL)
     take_state (self, state);
-  g_set_object (&self->http, s->http);
+  self->transient_tokens = FALSE;
+  slv_sync_engine_take_http (self, s->http);
   self->tokens_loaded = TRUE;
   g_clear_pointer (&self->registered_node, g_free);
   self->failures = 0;
@@ -701,7 +769,7 @@ signed_out_cb (GObject      *source,
     slv_sync_http_logout_finish (SLV_SYNC_HTTP (source), result, NULL);
   g_task_set_task_data (clear, g_strdup (self->server_url), g_free);
   g_task_run_in_thread_sync (clear, sign_out_thread);
-  g_clear_object (&self->http);
+  slv_sync_engine_take_http (self, NULL);
   g_clear_pointer (&self->user_id, g_free);
   g_clear_pointer (&self->grants, g_free);
   g_clear_pointer (&self->registered_node, g_free);

@@ -292,8 +292,10 @@ began (Round  *round,
     }
   if (self->http == NULL || strcmp (slv_sync_http_get_base_url (self->http), state->server_url) != 0)
     {
-      g_clear_object (&self->http);
-      self->http = slv_sync_http_new (state->server_url, slv_sync_store_get_schema_level (self->sync));
+      g_autoptr(SlvSyncHttp) http = slv_sync_http_new (state->server_url, slv_sync_store_get_schema_level (self->sync));
+
+      self->transient_tokens = FALSE;
+      slv_sync_engine_take_http (self, http);
     }
   slv_sync_http_set_schema_level (self->http, slv_sync_store_get_schema_level (self->sync));
   if (round->refresh_token != NULL && !slv_sync_http_has_sign_in (self->http))
@@ -488,6 +490,7 @@ checked_cb (GObject      *source,
   g_autoptr(SlvSyncReply) reply = slv_sync_http_send_finish (SLV_SYNC_HTTP (source), result, &error);
   g_autoptr(JsonNode) root = NULL;
   gsize len = 0;
+  const char *data;
 
   if (reply == NULL)
     {
@@ -500,7 +503,8 @@ checked_cb (GObject      *source,
       fail (round, error_from_reply (reply));
       return;
     }
-  root = slv_json_parse (g_bytes_get_data (reply->body, &len), len, &error);
+  data = g_bytes_get_data (reply->body, &len);
+  root = slv_json_parse (data, len, &error);
   g_strfreev (round->missing);
   round->missing = root && JSON_NODE_HOLDS_OBJECT (root)
                    ? slv_json_get_strv (json_node_get_object (root), "missing", "Blob check", &error) : NULL;

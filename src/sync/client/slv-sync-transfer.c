@@ -302,6 +302,7 @@ created_cb (GObject      *source,
   const char *id = NULL;
   gint64 offset = 0;
   gsize len = 0;
+  const char *data;
 
   if (reply == NULL)
     {
@@ -313,7 +314,8 @@ created_cb (GObject      *source,
       upload_fail (task, reply, NULL);
       return;
     }
-  root = slv_json_parse (g_bytes_get_data (reply->body, &len), len, NULL);
+  data = g_bytes_get_data (reply->body, &len);
+  root = slv_json_parse (data, len, NULL);
   o = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   if (o != NULL && json_object_has_member (o, "exists"))
     {
