@@ -13,6 +13,7 @@
 #include "slv-cli.h"
 #include "core/slv-board.h"
 #include "services/slv-board-doc.h"
+#include "services/slv-board-import.h"
 #include "services/slv-image.h"
 #include "services/slv-image-palette.h"
 #include "services/slv-mip-cache.h"
@@ -59,49 +60,12 @@ import_done_cb (GObject      *object,
   GPtrArray **out = user_data;
   g_autoptr(GError) error = NULL;
 
-  *out = slv_image_import_finish (SLV_STORE (object), result, &error);
+  *out = slv_board_import_finish (SLV_BOARD_DOC (object), result, &error);
   if (*out == NULL)
-    *out = g_ptr_array_new ();
-}
-
-/* New image items in rows, starting at (x, y), each at most 400 units. */
-static GPtrArray *
-place_images (GPtrArray *results,
-              double     x,
-              double     y)
-{
-  GPtrArray *states = g_ptr_array_new_with_free_func ((GDestroyNotify) slv_board_item_state_free);
-  double left = x, row_h = 0;
-  guint in_row = 0;
-
-  for (guint i = 0; i < results->len; i++)
     {
-      SlvImageImport *r = g_ptr_array_index (results, i);
-      SlvBoardItemState *s;
-      double scale;
-
-      if (r->info == NULL)
-        continue;
-      if (in_row == 6)
-        {
-          x = left;
-          y += row_h + opt_gap;
-          row_h = 0;
-          in_row = 0;
-        }
-      scale = MIN (1.0, 400.0 / MAX (r->info->width, r->info->height));
-      s = slv_board_item_state_new ();
-      s->kind = g_strdup ("image");
-      s->blob = g_strdup (r->info->sha256);
-      s->x = x, s->y = y;
-      s->w = MAX (1, r->info->width * scale);
-      s->h = MAX (1, r->info->height * scale);
-      g_ptr_array_add (states, s);
-      x += s->w + opt_gap;
-      row_h = MAX (row_h, s->h);
-      in_row++;
+      fprintf (stderr, "%s\n", error->message);
+      *out = g_ptr_array_new ();
     }
-  return states;
 }
 
 static int
@@ -113,11 +77,11 @@ run_import (int    argc,
   g_autoptr(SlvBoardDoc) doc = NULL;
   g_autoptr(SlvMipCache) cache = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GPtrArray) states = NULL;
-  guint failed = 0;
+  guint failed = 0, added = 0;
   SlvRect extents = { 0, 0, 0, 0 };
+  double x = 0, y = 0;
 
-  if (!slv_cli_parse ("board-import", "WORKSPACE BOARD FILE|FOLDER…", gap_entries, &argc, &argv))
+  if (!slv_cli_parse ("board-import", "WORKSPACE BOARD FILE|FOLDER…", NULL, &argc, &argv))
     return SLV_CLI_ERROR;
   if (argc < 4)
     return slv_cli_fail (_("board-import: give the workspace, the board (id or name) and images or folders."));
@@ -126,7 +90,14 @@ run_import (int    argc,
     return slv_cli_fail_error (g_steal_pointer (&error));
   cache = slv_mip_cache_new (store, SLV_MIP_CACHE_DEFAULT_BUDGET);
 
-  slv_image_import_async (store, (const char * const *) argv + 3, NULL, import_done_cb, &results);
+  /* Centred a little to the right of what the board already has. */
+  if (slv_board_doc_get_extents (doc, &extents))
+    {
+      x = extents.x + extents.w + 1500;
+      y = extents.y + extents.h / 2;
+    }
+  slv_board_import_files_async (doc, cache, (const char * const *) argv + 3, x, y, NULL,
+                                import_done_cb, &results);
   while (results == NULL)
     g_main_context_iteration (NULL, TRUE);
   for (guint i = 0; i < results->len; i++)
@@ -138,21 +109,11 @@ run_import (int    argc,
           fprintf (stderr, "%s\n", r->error->message);
           failed++;
         }
-      else if (!slv_mip_cache_prepare (cache, r->info->sha256, &error))
-        {
-          fprintf (stderr, "%s\n", error->message);
-          g_clear_error (&error);
-        }
+      else
+        added++;
     }
-
-  /* Rows to the right of what the board already has; one undo step. */
-  if (slv_board_doc_get_extents (doc, &extents))
-    extents.x += extents.w + 4 * opt_gap;
-  states = place_images (results, extents.x, extents.y);
-  if (states->len > 0 && !slv_board_doc_add_states (doc, _("Import images"), states, &error))
-    return slv_cli_fail_error (g_steal_pointer (&error));
-  fprintf (stderr, _("Added %u images to the board. Files not read: %u.\n"), states->len, failed);
-  return failed == 0 ? SLV_CLI_OK : states->len > 0 ? SLV_CLI_PARTIAL : SLV_CLI_ERROR;
+  fprintf (stderr, _("Added %u images to the board. Files not read: %u.\n"), added, failed);
+  return failed == 0 ? SLV_CLI_OK : added > 0 ? SLV_CLI_PARTIAL : SLV_CLI_ERROR;
 }
 
 static JsonNode *

@@ -10,32 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "slv-cost-master.h"
-
-struct _SlvRateGroup
-{
-  char      *process;
-  char      *key;
-  char      *supplier_name;
-  GPtrArray *rates;    /* SlvRate*, borrowed from the master */
-};
-
-struct _SlvCostMaster
-{
-  GObject     parent_instance;
-  const char *base;
-  SlvFxTable *fx;
-  GHashTable *materials;       /* id → SlvMaterialRec* (owned) */
-  GHashTable *material_codes;  /* code → SlvMaterialRec* */
-  GPtrArray  *rates;           /* SlvRate* (owned) */
-  GHashTable *rate_ids;        /* id → SlvRate* */
-  GHashTable *groups;          /* "process\x1fkey\x1fsupplier" → SlvRateGroup* (owned) */
-  GHashTable *by_key;          /* "process\x1fkey" → the only SlvRateGroup, or AMBIGUOUS */
-  GHashTable *destinations;    /* code → SlvDestination* (owned) */
-  GPtrArray  *duties;          /* SlvDutyRate* (owned) */
-  GPtrArray  *rules;           /* SlvMarginRule* (owned), by priority */
-  GHashTable *problems;        /* id → message */
-};
+#include "slv-cost-master-private.h"
 
 G_DEFINE_FINAL_TYPE (SlvCostMaster, slv_cost_master, G_TYPE_OBJECT)
 
@@ -240,9 +215,18 @@ slv_cost_master_new (const char *base_currency)
 {
   SlvCostMaster *self = g_object_new (SLV_TYPE_COST_MASTER, NULL);
 
+  static guint64 next_serial = 0;
+
   self->base = g_intern_string (base_currency ? base_currency : "USD");
   self->fx = slv_fx_table_new (self->base);
+  self->serial = __atomic_add_fetch (&next_serial, 1, __ATOMIC_RELAXED);
   return self;
+}
+
+guint64
+slv_cost_master_get_serial (SlvCostMaster *self)
+{
+  return self->serial;
 }
 
 const char *
@@ -259,15 +243,8 @@ slv_cost_master_get_fx (SlvCostMaster *self)
 
 /* -- validation helpers -- */
 
-static gboolean
-refuse (SlvCostMaster  *self,
-        const char     *id,
-        GError        **error,
-        const char     *format,
-        ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-refuse (SlvCostMaster  *self,
+gboolean
+slv_cost_master_refuse (SlvCostMaster  *self,
         const char     *id,
         GError        **error,
         const char     *format,
@@ -285,9 +262,8 @@ refuse (SlvCostMaster  *self,
   return FALSE;
 }
 
-/* Parses @text into @out; the message names the record and the field. */
-static gboolean
-number (SlvCostMaster  *self,
+gboolean
+slv_cost_master_number (SlvCostMaster  *self,
         const char     *id,
         const char     *what,
         const char     *field,
@@ -299,18 +275,18 @@ number (SlvCostMaster  *self,
 
   if (slv_decimal_parse (text ? text : "", -1, out, &local))
     return TRUE;
-  return refuse (self, id, error, _("%s, field “%s”: %s"), what, field, local->message);
+  return slv_cost_master_refuse (self, id, error, _("%s, field “%s”: %s"), what, field, local->message);
 }
 
-static void
-copy_date (char        out[11],
-           const char *text)
+void
+slv_cost_master_copy_date (char        out[11],
+                           const char *text)
 {
   g_strlcpy (out, text ? text : "", 11);
 }
 
-static gboolean
-dates_ok (SlvCostMaster  *self,
+gboolean
+slv_cost_master_dates_ok (SlvCostMaster  *self,
           const char     *id,
           const char     *what,
           const char     *from,
@@ -318,11 +294,11 @@ dates_ok (SlvCostMaster  *self,
           GError        **error)
 {
   if (from != NULL && *from != '\0' && !slv_date_is_valid (from))
-    return refuse (self, id, error, _("%s: “%s” is not a date (YYYY-MM-DD)."), what, from);
+    return slv_cost_master_refuse (self, id, error, _("%s: “%s” is not a date (YYYY-MM-DD)."), what, from);
   if (to != NULL && *to != '\0' && !slv_date_is_valid (to))
-    return refuse (self, id, error, _("%s: “%s” is not a date (YYYY-MM-DD)."), what, to);
+    return slv_cost_master_refuse (self, id, error, _("%s: “%s” is not a date (YYYY-MM-DD)."), what, to);
   if (from != NULL && to != NULL && *from && *to && strcmp (from, to) > 0)
-    return refuse (self, id, error, _("%s: it ends (%s) before it starts (%s)."), what, to, from);
+    return slv_cost_master_refuse (self, id, error, _("%s: it ends (%s) before it starts (%s)."), what, to, from);
   return TRUE;
 }
 
@@ -341,13 +317,13 @@ slv_cost_master_add_material (SlvCostMaster          *self,
   g_return_val_if_fail (SLV_IS_COST_MASTER (self) && spec->id != NULL && spec->code != NULL, FALSE);
 
   m.has_price = spec->price != NULL && *spec->price != '\0';
-  if (m.has_price && !number (self, spec->id, what, "price", spec->price, &m.price, error))
+  if (m.has_price && !slv_cost_master_number (self, spec->id, what, "price", spec->price, &m.price, error))
     return FALSE;
   if (!slv_decimal_parse_or (spec->price_unit, slv_decimal_from_int (1), &m.price_unit, NULL) ||
       slv_decimal_sign (m.price_unit) <= 0)
-    return refuse (self, spec->id, error, _("%s: the price unit must be a number above zero."), what);
+    return slv_cost_master_refuse (self, spec->id, error, _("%s: the price unit must be a number above zero."), what);
   m.has_gsm = spec->gsm != NULL && *spec->gsm != '\0';
-  if (m.has_gsm && !number (self, spec->id, what, "gsm", spec->gsm, &m.gsm, error))
+  if (m.has_gsm && !slv_cost_master_number (self, spec->id, what, "gsm", spec->gsm, &m.gsm, error))
     return FALSE;
 
   rec = g_new0 (SlvMaterialRec, 1);
@@ -440,27 +416,27 @@ slv_cost_master_add_rate (SlvCostMaster      *self,
   g_return_val_if_fail (SLV_IS_COST_MASTER (self) && spec->id != NULL, FALSE);
 
   if (spec->process == NULL || spec->key == NULL || *spec->key == '\0')
-    return refuse (self, spec->id, error, _("%s: the rate needs a process and a key."), what);
+    return slv_cost_master_refuse (self, spec->id, error, _("%s: the rate needs a process and a key."), what);
   if (!slv_rate_unit_from_string (spec->unit, &r.unit))
-    return refuse (self, spec->id, error, _("%s: “%s” is not a rate unit; use kg, piece, dozen, "
+    return slv_cost_master_refuse (self, spec->id, error, _("%s: “%s” is not a rate unit; use kg, piece, dozen, "
                                             "1000-stitches, minute, colour, screen, percent, metre, "
                                             "yard, order or carton."), what, spec->unit ? spec->unit : "");
-  if (!number (self, spec->id, what, "rate", spec->rate, &r.rate, error))
+  if (!slv_cost_master_number (self, spec->id, what, "rate", spec->rate, &r.rate, error))
     return FALSE;
   if (slv_decimal_sign (r.rate) < 0)
-    return refuse (self, spec->id, error, _("%s: a rate cannot be negative."), what);
+    return slv_cost_master_refuse (self, spec->id, error, _("%s: a rate cannot be negative."), what);
   if (!slv_decimal_parse_or (spec->price_unit, slv_decimal_from_int (1), &r.price_unit, NULL) ||
       slv_decimal_sign (r.price_unit) <= 0)
-    return refuse (self, spec->id, error, _("%s: the price unit must be a number above zero."), what);
+    return slv_cost_master_refuse (self, spec->id, error, _("%s: the price unit must be a number above zero."), what);
   r.has_min_charge = spec->min_charge != NULL && *spec->min_charge != '\0';
-  if (r.has_min_charge && !number (self, spec->id, what, "min_charge", spec->min_charge, &r.min_charge, error))
+  if (r.has_min_charge && !slv_cost_master_number (self, spec->id, what, "min_charge", spec->min_charge, &r.min_charge, error))
     return FALSE;
   if (spec->tier_min_qty < 0)
-    return refuse (self, spec->id, error, _("%s: a quantity tier cannot be negative."), what);
-  if (!dates_ok (self, spec->id, what, spec->valid_from, spec->valid_to, error))
+    return slv_cost_master_refuse (self, spec->id, error, _("%s: a quantity tier cannot be negative."), what);
+  if (!slv_cost_master_dates_ok (self, spec->id, what, spec->valid_from, spec->valid_to, error))
     return FALSE;
   if (!slv_decimal_div (r.rate, r.price_unit, SLV_ROUND_HALF_EVEN, &r.unit_rate))
-    return refuse (self, spec->id, error, _("%s: the rate is too large."), what);
+    return slv_cost_master_refuse (self, spec->id, error, _("%s: the rate is too large."), what);
 
   rec = g_new0 (SlvRate, 1);
   *rec = r;
@@ -472,8 +448,8 @@ slv_cost_master_add_rate (SlvCostMaster      *self,
   rec->supplier_name = g_strdup (spec->supplier_name ? spec->supplier_name : spec->supplier_code);
   rec->currency = g_intern_string (spec->currency ? spec->currency : self->base);
   rec->tier_min_qty = spec->tier_min_qty;
-  copy_date (rec->valid_from, spec->valid_from);
-  copy_date (rec->valid_to, spec->valid_to);
+  slv_cost_master_copy_date (rec->valid_from, spec->valid_from);
+  slv_cost_master_copy_date (rec->valid_to, spec->valid_to);
   rec->from_day = slv_date_to_day (rec->valid_from, 0);
   rec->to_day = slv_date_to_day (rec->valid_to, G_MAXUINT32);
 
@@ -556,9 +532,18 @@ slv_rate_group_pick (const SlvRateGroup  *group,
                      gint64               qty,
                      GError             **error)
 {
+  return slv_rate_group_pick_day (group, slv_date_to_day (date, 0), date, qty, error);
+}
+
+const SlvRate *
+slv_rate_group_pick_day (const SlvRateGroup  *group,
+                         guint32              day,
+                         const char          *date,
+                         gint64               qty,
+                         GError             **error)
+{
   const SlvRate *best = NULL;
   gboolean any_valid = FALSE;
-  guint32 day = slv_date_to_day (date, 0);
 
   for (guint i = 0; i < group->rates->len; i++)
     {
@@ -587,196 +572,3 @@ slv_rate_group_pick (const SlvRateGroup  *group,
   return NULL;
 }
 
-/* -- destinations and duty -- */
-
-gboolean
-slv_cost_master_add_destination (SlvCostMaster             *self,
-                                 const SlvDestinationSpec  *spec,
-                                 GError                   **error)
-{
-  g_autofree char *what = g_strdup_printf (_("Destination %s"), spec->code ? spec->code : "?");
-  SlvDestination *d;
-  SlvDecimal vat;
-  SlvCustomsBasis basis;
-
-  if (spec->code == NULL || spec->currency == NULL)
-    return refuse (self, NULL, error, _("%s: a destination needs a code and a currency."), what);
-  if (g_strcmp0 (spec->customs_basis, "cif") == 0)
-    basis = SLV_CUSTOMS_CIF;
-  else if (g_strcmp0 (spec->customs_basis, "fob") == 0)
-    basis = SLV_CUSTOMS_FOB;
-  else
-    return refuse (self, NULL, error, _("%s: the customs basis must be “cif” or “fob”."), what);
-  if (!slv_decimal_parse_or (spec->vat_pct, SLV_DECIMAL_ZERO, &vat, NULL) || slv_decimal_sign (vat) < 0)
-    return refuse (self, NULL, error, _("%s: VAT must be a percentage of zero or more."), what);
-
-  d = g_new0 (SlvDestination, 1);
-  d->code = g_strdup (spec->code);
-  d->name = g_strdup (spec->name ? spec->name : spec->code);
-  d->currency = g_intern_string (spec->currency);
-  d->basis = basis;
-  d->vat_pct = vat;
-  g_hash_table_replace (self->destinations, d->code, d);
-  return TRUE;
-}
-
-const SlvDestination *
-slv_cost_master_get_destination (SlvCostMaster *self,
-                                 const char    *code)
-{
-  return code ? g_hash_table_lookup (self->destinations, code) : NULL;
-}
-
-static int
-compare_strings (const void *a,
-                 const void *b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
-}
-
-GStrv
-slv_cost_master_dup_destination_codes (SlvCostMaster *self)
-{
-  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (self->destinations, NULL);
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  GStrv codes;
-
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_strv_builder_add (b, keys[i]);
-  codes = g_strv_builder_end (b);
-  qsort (codes, g_strv_length (codes), sizeof (char *), compare_strings);
-  return codes;
-}
-
-static char *
-hs_digits (const char *hs)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = hs ? hs : ""; *p; p++)
-    if (g_ascii_isdigit (*p))
-      g_string_append_c (s, *p);
-  return g_string_free (s, FALSE);
-}
-
-gboolean
-slv_cost_master_add_duty (SlvCostMaster      *self,
-                          const SlvDutySpec  *spec,
-                          GError            **error)
-{
-  g_autofree char *what = g_strdup_printf (_("Duty rate %s into %s"), spec->hs_prefix ? spec->hs_prefix : "?",
-                                           spec->destination ? spec->destination : "?");
-  g_autofree char *digits = hs_digits (spec->hs_prefix);
-  SlvDutyRate *d;
-  SlvDecimal pct;
-
-  if (spec->destination == NULL || *digits == '\0')
-    return refuse (self, spec->id, error, _("%s: a duty rate needs a destination and an HS code prefix."), what);
-  if (!number (self, spec->id, what, "duty_pct", spec->duty_pct, &pct, error))
-    return FALSE;
-  if (slv_decimal_sign (pct) < 0)
-    return refuse (self, spec->id, error, _("%s: duty cannot be negative."), what);
-  if (!dates_ok (self, spec->id, what, spec->valid_from, spec->valid_to, error))
-    return FALSE;
-
-  d = g_new0 (SlvDutyRate, 1);
-  d->id = g_strdup (spec->id);
-  d->destination = g_strdup (spec->destination);
-  d->hs_prefix = g_steal_pointer (&digits);
-  d->duty_pct = pct;
-  copy_date (d->valid_from, spec->valid_from);
-  copy_date (d->valid_to, spec->valid_to);
-  d->source = g_strdup (spec->source);
-  g_ptr_array_add (self->duties, d);
-  return TRUE;
-}
-
-const SlvDutyRate *
-slv_cost_master_find_duty (SlvCostMaster *self,
-                           const char    *destination,
-                           const char    *hs_code,
-                           const char    *date)
-{
-  g_autofree char *digits = hs_digits (hs_code);
-  const SlvDutyRate *best = NULL;
-
-  if (*digits == '\0')
-    return NULL;
-  for (guint i = 0; i < self->duties->len; i++)
-    {
-      const SlvDutyRate *d = g_ptr_array_index (self->duties, i);
-
-      if (g_strcmp0 (d->destination, destination) != 0 || !g_str_has_prefix (digits, d->hs_prefix) ||
-          !slv_date_in_range (date, d->valid_from, d->valid_to))
-        continue;
-      if (best == NULL || strlen (d->hs_prefix) > strlen (best->hs_prefix) ||
-          (strlen (d->hs_prefix) == strlen (best->hs_prefix) && strcmp (d->valid_from, best->valid_from) > 0))
-        best = d;
-    }
-  return best;
-}
-
-/* -- margin rules -- */
-
-static int
-compare_rules (gconstpointer a,
-               gconstpointer b)
-{
-  const SlvMarginRule *ra = *(SlvMarginRule * const *) a;
-  const SlvMarginRule *rb = *(SlvMarginRule * const *) b;
-
-  return rb->priority - ra->priority;
-}
-
-gboolean
-slv_cost_master_add_margin_rule (SlvCostMaster            *self,
-                                 const SlvMarginRuleSpec  *spec,
-                                 GError                  **error)
-{
-  g_autoptr(GError) local = NULL;
-  g_autoptr(SlvExpr) expr = NULL;
-  SlvMarginRule *rule = g_new0 (SlvMarginRule, 1);
-
-  rule->id = g_strdup (spec->id);
-  rule->channel = g_strdup (spec->channel ? spec->channel : "retail");
-  rule->name = g_strdup (spec->name ? spec->name : rule->channel);
-  rule->priority = spec->priority;
-  rule->ending_text = g_strdup (spec->price_ending);
-  g_ptr_array_add (self->rules, rule);
-  g_ptr_array_sort (self->rules, compare_rules);
-
-  if (spec->price_ending != NULL && *spec->price_ending != '\0')
-    {
-      if (!slv_price_ending_parse (spec->price_ending, &rule->ending, &local))
-        {
-          rule->problem = g_strdup_printf (_("Margin rule “%s”: %s"), rule->name, local->message);
-          g_set_error_literal (error, SLV_COSTING_ERROR, SLV_COSTING_ERROR_RULE, rule->problem);
-          return FALSE;
-        }
-      rule->has_ending = TRUE;
-    }
-  expr = slv_expr_parse (spec->expression ? spec->expression : "", NULL, &local);
-  if (expr == NULL ||
-      !slv_expr_check (expr, rule_vars, SLV_RULE_N_VARS, SLV_EXPR_NUMBER, NULL, &local))
-    {
-      rule->problem = g_strdup_printf (_("Margin rule “%s”: %s"), rule->name, local->message);
-      g_set_error_literal (error, SLV_COSTING_ERROR, SLV_COSTING_ERROR_RULE, rule->problem);
-      return FALSE;
-    }
-  rule->expr = g_steal_pointer (&expr);
-  return TRUE;
-}
-
-const SlvMarginRule *
-slv_cost_master_find_rule (SlvCostMaster *self,
-                           const char    *channel)
-{
-  for (guint i = 0; i < self->rules->len; i++)
-    {
-      const SlvMarginRule *r = g_ptr_array_index (self->rules, i);
-
-      if (g_strcmp0 (r->channel, channel) == 0)
-        return r;
-    }
-  return NULL;
-}

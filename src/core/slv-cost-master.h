@@ -16,6 +16,7 @@
 
 #include <glib-object.h>
 
+#include "slv-costing-input.h"
 #include "slv-decimal.h"
 #include "slv-expr.h"
 #include "slv-fx.h"
@@ -56,8 +57,6 @@ typedef enum
   SLV_CUSTOMS_CIF,   /* EU: transport and insurance to the border included */
   SLV_CUSTOMS_FOB,   /* US: transaction value on an FOB basis */
 } SlvCustomsBasis;
-
-typedef struct _SlvRateGroup SlvRateGroup;
 
 typedef struct
 {
@@ -184,6 +183,8 @@ gboolean              slv_rate_unit_from_string      (const char                
 
 SlvCostMaster        *slv_cost_master_new            (const char                *base_currency);
 const char           *slv_cost_master_get_base_currency (SlvCostMaster          *self);
+/* A number no other master in this process has: what bindings check. */
+guint64               slv_cost_master_get_serial     (SlvCostMaster             *self);
 SlvFxTable           *slv_cost_master_get_fx         (SlvCostMaster             *self);
 
 gboolean              slv_cost_master_add_material   (SlvCostMaster             *self,
@@ -223,6 +224,12 @@ const SlvRateGroup   *slv_cost_master_find_rates     (SlvCostMaster             
 /* The rate of @group valid on @date (YYYY-MM-DD) for an order of @qty:
  * the highest tier not above @qty, then the latest start. */
 const SlvRate        *slv_rate_group_pick            (const SlvRateGroup        *group,
+                                                      const char                *date,
+                                                      gint64                     qty,
+                                                      GError                   **error);
+/* The same with the date as YYYYMMDD (@date only for messages). */
+const SlvRate        *slv_rate_group_pick_day        (const SlvRateGroup        *group,
+                                                      guint32                    day,
                                                       const char                *date,
                                                       gint64                     qty,
                                                       GError                   **error);

@@ -211,12 +211,28 @@ append_fx (GString         *s,
     g_string_append_printf (s, " %s %s", q->legs[i].inverse ? "÷" : "×", N8 (q->legs[i].rate->rate));
 }
 
+/* The operands of @index, zeros past the end. */
+static void
+get_args (SlvCostSheet *self,
+          guint         index,
+          SlvDecimal    a[SLV_FIGURE_MAX_ARGS])
+{
+  guint n;
+  const SlvDecimal *args = slv_cost_sheet_get_args (self, index, &n);
+
+  for (guint k = 0; k < SLV_FIGURE_MAX_ARGS; k++)
+    a[k] = k < n ? args[k] : SLV_DECIMAL_ZERO;
+}
+
 static void
 format_line_formula (GString         *s,
                      SlvCostSheet    *self,
+                     guint            index,
                      const SlvFigure *f)
 {
-  const SlvDecimal *a = f->args;
+  SlvDecimal a[SLV_FIGURE_MAX_ARGS];
+
+  get_args (self, index, a);
 
   switch ((int) f->kind)
     {
@@ -327,10 +343,11 @@ format_total_formula (GString         *s,
                       guint            index,
                       const SlvFigure *f)
 {
-  const SlvDecimal *a = f->args;
+  SlvDecimal a[SLV_FIGURE_MAX_ARGS];
   const SlvDestination *dest;
   const SlvMarginRule *rule;
 
+  get_args (self, index, a);
   switch ((int) f->kind)
     {
     case SLV_FIG_PCT_MARKUP:
@@ -389,7 +406,7 @@ format_total_formula (GString         *s,
       g_string_append_printf (s, "%s ÷ %s − 1", N6 (a[0]), N6 (a[1]));
       break;
     default:
-      format_line_formula (s, self, f);
+      format_line_formula (s, self, index, f);
       break;
     }
 }

@@ -15,22 +15,73 @@ struct _SlvCostSheet
   SlvCostMaster   *master;
   SlvCostingInput *input;
   const char      *price_currency;
-  GArray          *figures;      /* SlvFigure */
-  GArray          *children;     /* guint */
+  /* plain growable arrays: appending is on the pricing hot path */
+  SlvFigure       *figures;
+  guint            n_figures, cap_figures;
+  guint           *children;
+  guint            n_children, cap_children;
+  SlvDecimal      *args;
+  guint            n_args, cap_args;
   GArray          *quotes;       /* SlvFxQuote */
   int              totals[SLV_N_TOTALS];
-  GArray          *bom_costs;    /* int */
-  GArray          *process_costs;
+  int             *line_costs;   /* BOM lines, then process lines */
+  guint            n_bom, n_processes;
   char            *landed_problem;
   char            *price_problem;
 };
+
+/* Makes room for @extra more items of figures (0), children (1) or
+ * arguments (2). */
+void          slv_cost_sheet_reserve          (SlvCostSheet      *self,
+                                               int                which,
+                                               guint              extra);
 
 /* Figure @i without checks, for the engine's inner loop. */
 static inline SlvFigure *
 slv_cost_sheet_fig (SlvCostSheet *self,
                     guint         i)
 {
-  return &g_array_index (self->figures, SlvFigure, i);
+  return &self->figures[i];
+}
+
+/* A new figure at the end (uninitialised); its index. */
+static inline guint
+slv_cost_sheet_push_figure (SlvCostSheet *self)
+{
+  if (self->n_figures == self->cap_figures)
+    slv_cost_sheet_reserve (self, 0, 1);
+  return self->n_figures++;
+}
+
+/* Appends @n children; returns the index of the first. */
+static inline guint
+slv_cost_sheet_push_children (SlvCostSheet *self,
+                              const guint  *children,
+                              guint         n)
+{
+  guint first = self->n_children;
+
+  if (self->n_children + n > self->cap_children)
+    slv_cost_sheet_reserve (self, 1, n);
+  for (guint i = 0; i < n; i++)
+    self->children[first + i] = children[i];
+  self->n_children += n;
+  return first;
+}
+
+static inline guint
+slv_cost_sheet_push_args (SlvCostSheet     *self,
+                          const SlvDecimal *args,
+                          guint             n)
+{
+  guint first = self->n_args;
+
+  if (self->n_args + n > self->cap_args)
+    slv_cost_sheet_reserve (self, 2, n);
+  for (guint i = 0; i < n; i++)
+    self->args[first + i] = args[i];
+  self->n_args += n;
+  return first;
 }
 
 SlvCostSheet *slv_cost_sheet_new              (SlvCostMaster     *master,

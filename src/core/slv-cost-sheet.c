@@ -44,11 +44,11 @@ slv_cost_sheet_finalize (GObject *object)
 
   g_clear_object (&self->master);
   g_clear_pointer (&self->input, slv_costing_input_unref);
-  g_array_unref (self->figures);
-  g_array_unref (self->children);
+  g_free (self->figures);
+  g_free (self->children);
+  g_free (self->args);
   g_array_unref (self->quotes);
-  g_array_unref (self->bom_costs);
-  g_array_unref (self->process_costs);
+  g_free (self->line_costs);
   g_free (self->landed_problem);
   g_free (self->price_problem);
   G_OBJECT_CLASS (slv_cost_sheet_parent_class)->finalize (object);
@@ -78,15 +78,19 @@ slv_cost_sheet_new (SlvCostMaster   *master,
   self->master = g_object_ref (master);
   self->input = slv_costing_input_ref (input);
   self->price_currency = input->currency;
-  self->figures = g_array_sized_new (FALSE, FALSE, sizeof (SlvFigure), lines * 6 + 48);
-  self->children = g_array_sized_new (FALSE, FALSE, sizeof (guint), lines * 10 + 64);
+  /* sized for the usual shapes, so pricing never grows them */
+  self->cap_figures = lines * 8 + 64;
+  self->figures = g_new (SlvFigure, self->cap_figures);
+  self->cap_children = lines * 12 + 96;
+  self->children = g_new (guint, self->cap_children);
+  self->cap_args = lines * 24 + 96;
+  self->args = g_new (SlvDecimal, self->cap_args);
   self->quotes = g_array_sized_new (FALSE, FALSE, sizeof (SlvFxQuote), 4);
-  self->bom_costs = g_array_sized_new (FALSE, FALSE, sizeof (int), input->bom->len);
-  self->process_costs = g_array_sized_new (FALSE, FALSE, sizeof (int), input->processes->len);
-  for (guint i = 0; i < input->bom->len; i++)
-    g_array_append_val (self->bom_costs, none);
-  for (guint i = 0; i < input->processes->len; i++)
-    g_array_append_val (self->process_costs, none);
+  self->n_bom = input->bom->len;
+  self->n_processes = input->processes->len;
+  self->line_costs = g_new (int, MAX (lines, 1));
+  for (guint i = 0; i < lines; i++)
+    self->line_costs[i] = none;
   return self;
 }
 
@@ -96,14 +100,13 @@ slv_cost_sheet_add (SlvCostSheet    *self,
                     const guint     *children,
                     guint            n_children)
 {
-  SlvFigure f = *figure;
+  guint index = slv_cost_sheet_push_figure (self);
+  SlvFigure *f = &self->figures[index];
 
-  f.first_child = self->children->len;
-  f.n_children = n_children;
-  if (n_children > 0)
-    g_array_append_vals (self->children, children, n_children);
-  g_array_append_val (self->figures, f);
-  return self->figures->len - 1;
+  *f = *figure;
+  f->first_child = slv_cost_sheet_push_children (self, children, n_children);
+  f->n_children = n_children;
+  return index;
 }
 
 int
@@ -131,9 +134,7 @@ slv_cost_sheet_set_line_cost (SlvCostSheet *self,
                               guint         line,
                               guint         index)
 {
-  GArray *costs = process ? self->process_costs : self->bom_costs;
-
-  g_array_index (costs, int, line) = (int) index;
+  self->line_costs[(process ? self->n_bom : 0) + line] = (int) index;
 }
 
 void
@@ -153,6 +154,28 @@ slv_cost_sheet_take_problem (SlvCostSheet *self,
   g_free (*slot);
   *slot = g_strdup (error->message);
   g_error_free (error);
+}
+
+void
+slv_cost_sheet_reserve (SlvCostSheet *self,
+                        int           which,
+                        guint         extra)
+{
+  switch (which)
+    {
+    case 0:
+      self->cap_figures = MAX (self->cap_figures * 2, self->n_figures + extra);
+      self->figures = g_renew (SlvFigure, self->figures, self->cap_figures);
+      break;
+    case 1:
+      self->cap_children = MAX (self->cap_children * 2, self->n_children + extra);
+      self->children = g_renew (guint, self->children, self->cap_children);
+      break;
+    default:
+      self->cap_args = MAX (self->cap_args * 2, self->n_args + extra);
+      self->args = g_renew (SlvDecimal, self->args, self->cap_args);
+      break;
+    }
 }
 
 SlvCostingInput *
@@ -187,7 +210,7 @@ guint
 slv_cost_sheet_get_n_figures (SlvCostSheet *self)
 {
   g_return_val_if_fail (SLV_IS_COST_SHEET (self), 0);
-  return self->figures->len;
+  return self->n_figures;
 }
 
 const SlvFigure *
@@ -195,8 +218,8 @@ slv_cost_sheet_get_figure (SlvCostSheet *self,
                            guint         index)
 {
   g_return_val_if_fail (SLV_IS_COST_SHEET (self), NULL);
-  g_return_val_if_fail (index < self->figures->len, NULL);
-  return &g_array_index (self->figures, SlvFigure, index);
+  g_return_val_if_fail (index < self->n_figures, NULL);
+  return &self->figures[index];
 }
 
 const guint *
@@ -207,7 +230,29 @@ slv_cost_sheet_get_children (SlvCostSheet *self,
   const SlvFigure *f = slv_cost_sheet_get_figure (self, index);
 
   *n_children = f ? f->n_children : 0;
-  return f && f->n_children ? &g_array_index (self->children, guint, f->first_child) : NULL;
+  return f && f->n_children ? &self->children[f->first_child] : NULL;
+}
+
+const SlvDecimal *
+slv_cost_sheet_get_args (SlvCostSheet *self,
+                         guint         index,
+                         guint        *n_args)
+{
+  const SlvFigure *f = slv_cost_sheet_get_figure (self, index);
+
+  *n_args = f ? f->n_args : 0;
+  return f && f->n_args ? &self->args[f->first_arg] : NULL;
+}
+
+SlvDecimal
+slv_cost_sheet_get_arg (SlvCostSheet *self,
+                        guint         index,
+                        guint         k)
+{
+  guint n;
+  const SlvDecimal *args = slv_cost_sheet_get_args (self, index, &n);
+
+  return k < n ? args[k] : SLV_DECIMAL_ZERO;
 }
 
 const SlvFxQuote *
@@ -236,7 +281,7 @@ slv_cost_sheet_get_total (SlvCostSheet *self,
 
   if (i < 0)
     return FALSE;
-  *out = g_array_index (self->figures, SlvFigure, i).value;
+  *out = self->figures[i].value;
   return TRUE;
 }
 
@@ -245,9 +290,9 @@ slv_cost_sheet_get_line_cost (SlvCostSheet *self,
                               gboolean      process,
                               guint         line)
 {
-  GArray *costs = process ? self->process_costs : self->bom_costs;
-
-  return line < costs->len ? g_array_index (costs, int, line) : -1;
+  if (line >= (process ? self->n_processes : self->n_bom))
+    return -1;
+  return self->line_costs[(process ? self->n_bom : 0) + line];
 }
 
 const char *
@@ -268,9 +313,9 @@ slv_cost_sheet_get_groups (SlvCostSheet *self,
 {
   for (guint g = 0; g < SLV_COST_N_GROUPS; g++)
     groups[g] = SLV_DECIMAL_ZERO;
-  for (guint i = 0; i < self->figures->len; i++)
+  for (guint i = 0; i < self->n_figures; i++)
     {
-      const SlvFigure *f = &g_array_index (self->figures, SlvFigure, i);
+      const SlvFigure *f = &self->figures[i];
 
       if (f->group != SLV_COST_GROUP_NONE &&
           !slv_decimal_add (groups[f->group], f->value, &groups[f->group]))
@@ -284,9 +329,9 @@ slv_cost_sheet_find_role (SlvCostSheet *self,
                           gboolean      process,
                           guint         role)
 {
-  for (guint i = 0; i < self->figures->len; i++)
+  for (guint i = 0; i < self->n_figures; i++)
     {
-      const SlvFigure *f = &g_array_index (self->figures, SlvFigure, i);
+      const SlvFigure *f = &self->figures[i];
 
       if (f->role == role && f->line == line && (line < 0 || !f->process == !process))
         return (int) i;

@@ -143,7 +143,7 @@ typedef struct
   guint                role;           /* what the figure is within its line or total */
   SlvDecimal           value;
   const char          *unit;           /* interned currency or a unit text */
-  SlvDecimal           args[SLV_FIGURE_MAX_ARGS];
+  guint                first_arg;      /* see slv_cost_sheet_get_args() */
   guint                n_args;
   const SlvRate       *rate;
   const void          *source;         /* SlvDutyRate, SlvMarginRule or SlvMaterialRec */
@@ -168,6 +168,14 @@ const SlvFigure *slv_cost_sheet_get_figure      (SlvCostSheet  *self,
 const guint     *slv_cost_sheet_get_children    (SlvCostSheet  *self,
                                                  guint          index,
                                                  guint         *n_children);
+/* The operands of figure @index (see SlvFigureKind), or NULL. */
+const SlvDecimal *slv_cost_sheet_get_args       (SlvCostSheet  *self,
+                                                 guint          index,
+                                                 guint         *n_args);
+/* Operand @k of figure @index, zero when there is none. */
+SlvDecimal       slv_cost_sheet_get_arg         (SlvCostSheet  *self,
+                                                 guint          index,
+                                                 guint          k);
 const SlvFxQuote *slv_cost_sheet_get_quote      (SlvCostSheet  *self,
                                                  int            fx);
 /* Index of a named total, or -1 when it could not be computed. */

@@ -184,21 +184,54 @@ replace (char       **field,
   g_free (old);
 }
 
-/* Parses a decimal field; @what names it for the message. */
+static char *
+line_name (SlvCostingInput *self,
+           gboolean         process,
+           guint            index)
+{
+  if (process)
+    {
+      SlvProcessInput *p = &g_array_index (self->processes, SlvProcessInput, index);
+
+      return p->process && *p->process
+             ? g_strdup_printf (_("Process line %u (%s)"), index + 1, p->process)
+             : g_strdup_printf (_("Process line %u"), index + 1);
+    }
+  else
+    {
+      SlvBomInput *b = &g_array_index (self->bom, SlvBomInput, index);
+
+      return b->placement && *b->placement
+             ? g_strdup_printf (_("BOM line %u (%s)"), index + 1, b->placement)
+             : g_strdup_printf (_("BOM line %u"), index + 1);
+    }
+}
+
+/* Parses a decimal field of a line; the message names line and field. */
 static gboolean
-decimal_field (const char  *value,
-               const char  *what,
-               gboolean     non_negative,
-               SlvDecimal  *out,
-               GError     **error)
+decimal_field (SlvCostingInput  *self,
+               gboolean          process,
+               guint             index,
+               const char       *label,
+               const char       *value,
+               gboolean          non_negative,
+               SlvDecimal       *out,
+               GError          **error)
 {
   g_autoptr(GError) local = NULL;
+  g_autofree char *name = NULL;
   SlvDecimal v;
 
   if (!slv_decimal_parse (value ? value : "", -1, &v, &local))
-    return fail (error, _("%s: %s"), what, local->message);
+    {
+      name = line_name (self, process, index);
+      return fail (error, _("%s, %s: %s"), name, label, local->message);
+    }
   if (non_negative && slv_decimal_sign (v) < 0)
-    return fail (error, _("%s cannot be negative."), what);
+    {
+      name = line_name (self, process, index);
+      return fail (error, _("%s, %s cannot be negative."), name, label);
+    }
   *out = v;
   return TRUE;
 }
@@ -227,10 +260,13 @@ slv_costing_input_set (SlvCostingInput  *self,
 
   g_return_val_if_fail (self != NULL && field != NULL, FALSE);
 
+  self->bound_serial = 0;
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     if (g_str_equal (field, strings[i].name))
       {
         replace (G_STRUCT_MEMBER_P (self, strings[i].offset), value);
+        if (g_str_equal (field, "fx_set"))
+          self->fx_set_id = value ? g_intern_string (value) : NULL;
         return TRUE;
       }
   if (g_str_equal (field, "currency"))
@@ -278,8 +314,10 @@ slv_costing_input_add_bom (SlvCostingInput *self,
 {
   SlvBomInput b = { 0 };
 
+  self->bound_serial = 0;
   b.id = g_strdup (id);
   b.unit = g_strdup ("PC");
+  b.unit_id = g_intern_static_string ("PC");
   g_array_append_val (self->bom, b);
   return self->bom->len - 1;
 }
@@ -290,29 +328,12 @@ slv_costing_input_add_process (SlvCostingInput *self,
 {
   SlvProcessInput p = { 0 };
 
+  self->bound_serial = 0;
   p.id = g_strdup (id);
   p.quantity = slv_decimal_from_int (1);
   slv_process_params_clear (&p);
   g_array_append_val (self->processes, p);
   return self->processes->len - 1;
-}
-
-static char *
-bom_name (SlvBomInput *b,
-          guint        index)
-{
-  return b->placement && *b->placement
-         ? g_strdup_printf (_("BOM line %u (%s)"), index + 1, b->placement)
-         : g_strdup_printf (_("BOM line %u"), index + 1);
-}
-
-static char *
-process_name (SlvProcessInput *p,
-              guint            index)
-{
-  return p->process && *p->process
-         ? g_strdup_printf (_("Process line %u (%s)"), index + 1, p->process)
-         : g_strdup_printf (_("Process line %u"), index + 1);
 }
 
 gboolean
@@ -324,12 +345,11 @@ slv_costing_input_set_bom (SlvCostingInput  *self,
 {
   SlvBomInput *b;
   g_autofree char *name = NULL;
-  g_autofree char *what = NULL;
 
   g_return_val_if_fail (self != NULL && index < self->bom->len && field != NULL, FALSE);
 
+  self->bound_serial = 0;
   b = &g_array_index (self->bom, SlvBomInput, index);
-  name = bom_name (b, index);
   if (g_str_equal (field, "material_id"))
     replace (&b->material_id, value);
   else if (g_str_equal (field, "placement"))
@@ -341,22 +361,21 @@ slv_costing_input_set_bom (SlvCostingInput  *self,
       g_autofree char *up = g_ascii_strup (value ? value : "", -1);
 
       if (*up == '\0')
-        return fail (error, _("%s: the unit cannot be empty."), name);
+        return fail (error, _("%s: the unit cannot be empty."), name = line_name (self, FALSE, index));
       replace (&b->unit, up);
+      b->unit_id = g_intern_string (up);
     }
   else if (g_str_equal (field, "consumption"))
-    return decimal_field (value, what = g_strdup_printf (_("%s, consumption"), name), TRUE,
-                          &b->consumption, error);
+    return decimal_field (self, FALSE, index, _("consumption"), value, TRUE, &b->consumption, error);
   else if (g_str_equal (field, "wastage_pct"))
-    return decimal_field (value, what = g_strdup_printf (_("%s, wastage %%"), name), TRUE,
-                          &b->wastage_pct, error);
+    return decimal_field (self, FALSE, index, _("wastage %"), value, TRUE, &b->wastage_pct, error);
   else if (g_str_equal (field, "calc"))
     {
       SlvBomCalc calc;
       g_autoptr(GError) local = NULL;
 
       if (!slv_bom_calc_parse (value, &calc, &local))
-        return fail (error, _("%s, calculation: %s"), name, local->message);
+        return fail (error, _("%s, calculation: %s"), name = line_name (self, FALSE, index), local->message);
       slv_bom_calc_clear (&b->calc);
       b->calc = calc;
       replace (&b->calc_json, value);
@@ -375,19 +394,18 @@ slv_costing_input_set_process (SlvCostingInput  *self,
 {
   SlvProcessInput *p;
   g_autofree char *name = NULL;
-  g_autofree char *what = NULL;
 
   g_return_val_if_fail (self != NULL && index < self->processes->len && field != NULL, FALSE);
 
+  self->bound_serial = 0;
   p = &g_array_index (self->processes, SlvProcessInput, index);
-  name = process_name (p, index);
   if (g_str_equal (field, "process"))
     {
       static const char * const kinds[] = { "", "knitting", "dyeing", "washing", "printing", "embroidery",
                                             "making", "trims", "packing", "testing", "freight" };
 
       if (value == NULL || *value == '\0')
-        return fail (error, _("%s: name the process."), name);
+        return fail (error, _("%s: name the process."), name = line_name (self, TRUE, index));
       replace (&p->process, value);
       p->kind = SLV_PROCESS_OTHER;
       for (guint k = 1; k < G_N_ELEMENTS (kinds); k++)
@@ -399,18 +417,16 @@ slv_costing_input_set_process (SlvCostingInput  *self,
   else if (g_str_equal (field, "note"))
     replace (&p->note, value);
   else if (g_str_equal (field, "quantity"))
-    return decimal_field (value, what = g_strdup_printf (_("%s, quantity"), name), TRUE,
-                          &p->quantity, error);
+    return decimal_field (self, TRUE, index, _("quantity"), value, TRUE, &p->quantity, error);
   else if (g_str_equal (field, "loss_pct"))
-    return decimal_field (value, what = g_strdup_printf (_("%s, loss %%"), name), TRUE,
-                          &p->loss_pct, error);
+    return decimal_field (self, TRUE, index, _("loss %"), value, TRUE, &p->loss_pct, error);
   else if (g_str_equal (field, "params"))
     {
       SlvProcessInput parsed = { 0 };
       g_autoptr(GError) local = NULL;
 
       if (!slv_process_params_parse (value, &parsed, &local))
-        return fail (error, _("%s, parameters: %s"), name, local->message);
+        return fail (error, _("%s, parameters: %s"), name = line_name (self, TRUE, index), local->message);
       slv_process_params_clear (p);
       memcpy ((char *) p + G_STRUCT_OFFSET (SlvProcessInput, has_sam),
               (char *) &parsed + G_STRUCT_OFFSET (SlvProcessInput, has_sam),
@@ -427,6 +443,7 @@ slv_costing_input_remove_bom (SlvCostingInput *self,
                               guint            index)
 {
   g_return_if_fail (index < self->bom->len);
+  self->bound_serial = 0;
   g_array_remove_index (self->bom, index);
 }
 
@@ -435,6 +452,7 @@ slv_costing_input_remove_process (SlvCostingInput *self,
                                   guint            index)
 {
   g_return_if_fail (index < self->processes->len);
+  self->bound_serial = 0;
   g_array_remove_index (self->processes, index);
 }
 

@@ -80,11 +80,16 @@ typedef enum
 
 #define SLV_WOVEN_MAX_PARTS 16
 
+/* Records of the cost master a costing refers to, resolved once by
+ * slv_costing_input_bind() so pricing does no lookups by name; opaque here. */
+typedef struct _SlvRateGroup SlvRateGroup;
+
 typedef struct
 {
   char          *process;
   char          *key;
   char          *supplier;    /* code, or NULL */
+  const SlvRateGroup *group;  /* bound */
 } SlvRateRef;
 
 typedef struct
@@ -101,7 +106,7 @@ typedef struct
   SlvDecimal     half_chest, chest_allowance, gsm;
   gboolean       has_gsm;
   /* woven */
-  SlvWovenPart   parts[SLV_WOVEN_MAX_PARTS];
+  SlvWovenPart  *parts;        /* n_parts, owned */
   guint          n_parts;
   SlvDecimal     cuttable_width, shrinkage_allowance, marker_efficiency;
   /* per dozen */
@@ -119,11 +124,14 @@ typedef struct
   char          *material_id;
   char          *placement;
   char          *unit;
+  const char    *unit_id;       /* unit, interned */
   char          *note;
   SlvDecimal     consumption;   /* entered, per piece */
   SlvDecimal     wastage_pct;
   char          *calc_json;
   SlvBomCalc     calc;
+  gconstpointer  material;      /* bound SlvMaterialRec */
+  gconstpointer  yarn;          /* bound SlvMaterialRec of the price chain */
 } SlvBomInput;
 
 /* The processes with a formula or a cost group of their own. */
@@ -169,6 +177,9 @@ typedef struct
   /* cartons */
   gboolean       has_pieces_per_carton;
   SlvDecimal     pieces_per_carton;
+  /* bound */
+  gconstpointer  rate;          /* SlvRate */
+  const SlvRateGroup *extra_group, *screen_group, *digitising_group;
 } SlvProcessInput;
 
 typedef struct
@@ -213,6 +224,7 @@ typedef struct
   char             *parent_id;
   const char       *currency;      /* interned */
   char             *fx_set;
+  const char       *fx_set_id;     /* fx_set, interned */
   char              date[11];      /* costing_date */
   gint64            order_qty;
   char             *destination;
@@ -221,6 +233,9 @@ typedef struct
   SlvCostingParams  params;
   GArray           *bom;           /* SlvBomInput */
   GArray           *processes;     /* SlvProcessInput */
+  /* bound (see slv_costing_input_bind()); any change unbinds */
+  guint64           bound_serial;
+  gconstpointer     bound_destination, bound_duty, bound_rule, bound_wholesale;
 } SlvCostingInput;
 
 SlvCostingInput *slv_costing_input_new          (void);

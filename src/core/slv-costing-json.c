@@ -104,6 +104,7 @@ slv_rate_ref_clear (SlvRateRef *ref)
   g_clear_pointer (&ref->process, g_free);
   g_clear_pointer (&ref->key, g_free);
   g_clear_pointer (&ref->supplier, g_free);
+  ref->group = NULL;
 }
 
 void
@@ -113,6 +114,7 @@ slv_rate_ref_copy (SlvRateRef       *dst,
   dst->process = g_strdup (src->process);
   dst->key = g_strdup (src->key);
   dst->supplier = g_strdup (src->supplier);
+  dst->group = src->group;
 }
 
 /* { "rate": KEY, "supplier": CODE, "process": P } or { "key": …} */
@@ -285,6 +287,7 @@ parse_woven (JsonObject  *o,
     return bad (error, _("a woven calculation needs “parts”: [ { length, width, count } … ]."));
   if (json_array_get_length (parts) > SLV_WOVEN_MAX_PARTS)
     return bad (error, _("a woven calculation takes at most %d parts."), SLV_WOVEN_MAX_PARTS);
+  c->parts = g_new0 (SlvWovenPart, json_array_get_length (parts));
   for (guint i = 0; i < json_array_get_length (parts); i++)
     {
       JsonNode *node = json_array_get_element (parts, i);
@@ -398,6 +401,7 @@ slv_bom_calc_parse (const char  *json,
 void
 slv_bom_calc_clear (SlvBomCalc *calc)
 {
+  g_free (calc->parts);
   g_free (calc->yarn_code);
   slv_rate_ref_clear (&calc->knitting);
   slv_rate_ref_clear (&calc->dyeing);
@@ -409,6 +413,7 @@ slv_bom_calc_copy (SlvBomCalc       *dst,
                    const SlvBomCalc *src)
 {
   *dst = *src;
+  dst->parts = src->n_parts ? g_memdup2 (src->parts, src->n_parts * sizeof (SlvWovenPart)) : NULL;
   dst->yarn_code = g_strdup (src->yarn_code);
   slv_rate_ref_copy (&dst->knitting, &src->knitting);
   slv_rate_ref_copy (&dst->dyeing, &src->dyeing);

@@ -113,7 +113,7 @@ consumption (SlvCostingCtx         *c,
     case SLV_CALC_MANUAL:
     default:
       *out = slv_costing_figure (c, SLV_FIG_CONSUMPTION_ENTERED, line, FALSE, SLV_ROLE_CONSUMPTION,
-                                 b->consumption, g_intern_string (b->unit ? b->unit : "PC"),
+                                 b->consumption, b->unit_id,
                                  &b->consumption, 1, NULL, 0);
       return TRUE;
     }
@@ -180,12 +180,13 @@ material_price (SlvCostingCtx         *c,
 static gboolean
 chain_price (SlvCostingCtx         *c,
              guint                  line,
+             const SlvMaterialRec  *b_yarn,
              const SlvBomCalc      *k,
              const SlvMaterialRec  *fabric,
              guint                 *out,
              GError               **error)
 {
-  const SlvMaterialRec *yarn = slv_cost_master_find_material (c->master, k->yarn_code);
+  const SlvMaterialRec *yarn = c->bound && b_yarn ? b_yarn : slv_cost_master_find_material (c->master, k->yarn_code);
   const SlvRate *knit, *dye;
   guint kids[3];
   SlvDecimal args[6], v;
@@ -228,7 +229,7 @@ slv_costing_bom_line (SlvCostingCtx  *c,
                       GError        **error)
 {
   const SlvBomInput *b = &g_array_index (c->input->bom, SlvBomInput, line);
-  const SlvMaterialRec *m = slv_cost_master_get_material (c->master, b->material_id);
+  const SlvMaterialRec *m = c->bound && b->material ? b->material : slv_cost_master_get_material (c->master, b->material_id);
   guint kids[3];
   SlvDecimal args[3], v;
   int fx;
@@ -249,7 +250,7 @@ slv_costing_bom_line (SlvCostingCtx  *c,
     return slv_costing_overflow (c, error);
   kids[1] = slv_costing_figure (c, SLV_FIG_GROSS, line, FALSE, SLV_ROLE_GROSS, v,
                                 slv_cost_sheet_get_figure (c->sheet, kids[0])->unit, args, 2, &kids[0], 1);
-  if (!(b->calc.has_chain ? chain_price (c, line, &b->calc, m, &kids[2], error)
+  if (!(b->calc.has_chain ? chain_price (c, line, b->yarn, &b->calc, m, &kids[2], error)
                           : material_price (c, line, SLV_ROLE_PRICE, m, m->currency, &kids[2], error)))
     return FALSE;
   if (!unit_factor (slv_cost_sheet_get_figure (c->sheet, kids[0])->unit, m->unit, &args[1]))
@@ -362,10 +363,12 @@ screen_print (SlvCostingCtx          *c,
   guint kids[3] = { rate_fig };
   SlvDecimal args[6], v, t;
 
-  if ((extra = slv_costing_rate_key (c, first->process, p->extra_colour_key ? p->extra_colour_key
-                                     : "screen-extra-colour", first->supplier_code, error)) == NULL ||
-      (screen = slv_costing_rate_key (c, first->process, p->screen_key ? p->screen_key : "screen-charge",
-                                      first->supplier_code, error)) == NULL ||
+  if ((extra = c->bound && p->extra_group ? slv_costing_rate_group (c, p->extra_group, error)
+              : slv_costing_rate_key (c, first->process, p->extra_colour_key ? p->extra_colour_key
+                                      : "screen-extra-colour", first->supplier_code, error)) == NULL ||
+      (screen = c->bound && p->screen_group ? slv_costing_rate_group (c, p->screen_group, error)
+               : slv_costing_rate_key (c, first->process, p->screen_key ? p->screen_key : "screen-charge",
+                                       first->supplier_code, error)) == NULL ||
       !slv_costing_rate_figure (c, extra, line, TRUE, SLV_ROLE_EXTRA_COLOUR, ccy, &kids[1], error) ||
       !slv_costing_rate_figure (c, screen, line, TRUE, SLV_ROLE_SCREEN, ccy, &kids[2], error))
     return FALSE;
@@ -401,7 +404,9 @@ embroidery (SlvCostingCtx          *c,
     return slv_costing_overflow (c, error);
   if (p->digitising_key != NULL)
     {
-      const SlvRate *dig = slv_costing_rate_key (c, rate->process, p->digitising_key, rate->supplier_code, error);
+      const SlvRate *dig = c->bound && p->digitising_group
+                           ? slv_costing_rate_group (c, p->digitising_group, error)
+                           : slv_costing_rate_key (c, rate->process, p->digitising_key, rate->supplier_code, error);
 
       if (dig == NULL || !slv_costing_rate_figure (c, dig, line, TRUE, SLV_ROLE_DIGITISING, rate->currency,
                                                    &kids[n++], error))
@@ -522,7 +527,7 @@ slv_costing_process_line (SlvCostingCtx  *c,
                           GError        **error)
 {
   const SlvProcessInput *p = &g_array_index (c->input->processes, SlvProcessInput, line);
-  const SlvRate *chosen = slv_cost_master_get_rate (c->master, p->rate_id);
+  const SlvRate *chosen = c->bound && p->rate ? p->rate : slv_cost_master_get_rate (c->master, p->rate_id);
   const SlvRate *rate;
   guint rate_fig, base = 0;
   gboolean ok;

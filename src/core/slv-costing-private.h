@@ -16,10 +16,12 @@ typedef struct
   SlvCostingInput  *input;
   SlvCostSheet     *sheet;
   const char       *date;
+  guint32           day;          /* date as YYYYMMDD */
   gint64            qty;
   SlvDecimal        qty_dec;
   const char       *ccy;          /* costing currency, interned */
   const char       *fx_set;       /* interned */
+  gboolean          bound;        /* input->bound_* are valid for master */
   int               context;      /* for messages: 0 none, 1 BOM line, 2 process line, 3 total */
   guint             context_index;
   struct { const char *from, *to; int fx; } memo[8];

@@ -110,7 +110,7 @@ slv_costing_rate_group (SlvCostingCtx       *c,
                         GError             **error)
 {
   g_autoptr(GError) local = NULL;
-  const SlvRate *rate = slv_rate_group_pick (group, c->date, c->qty, &local);
+  const SlvRate *rate = slv_rate_group_pick_day (group, c->day, c->date, c->qty, &local);
 
   if (rate == NULL)
     slv_costing_fail (c, error, SLV_COSTING_ERROR_NO_RATE, "%s", local->message);
@@ -141,6 +141,8 @@ slv_costing_rate_ref (SlvCostingCtx     *c,
                       const char        *default_supplier,
                       GError           **error)
 {
+  if (c->bound && ref->group != NULL)
+    return slv_costing_rate_group (c, ref->group, error);
   return slv_costing_rate_key (c, ref->process, ref->key, ref->supplier ? ref->supplier : default_supplier,
                                error);
 }
@@ -158,42 +160,38 @@ slv_costing_figure (SlvCostingCtx    *c,
                     const guint      *children,
                     guint             n_children)
 {
-  GArray *figures = c->sheet->figures;
-  guint index = figures->len;
-  SlvDecimal copy[SLV_FIGURE_MAX_ARGS];
+  SlvCostSheet *sheet = c->sheet;
+  guint index, first_arg, first_child;
   SlvFigure *f;
 
-  /* @args may point into the figures, which the next line may move */
+  /* @args may point into the figures: they are copied before the figure
+   * is pushed (which may move the figures) */
   n_args = MIN (n_args, SLV_FIGURE_MAX_ARGS);
-  if (n_args > 0)
-    memcpy (copy, args, n_args * sizeof (SlvDecimal));
-  /* filled in place: this runs a few hundred times per costing */
-  g_array_set_size (figures, index + 1);
-  f = &g_array_index (figures, SlvFigure, index);
+  first_arg = slv_cost_sheet_push_args (sheet, args, n_args);
+  first_child = slv_cost_sheet_push_children (sheet, children, n_children);
+  index = slv_cost_sheet_push_figure (sheet);
+  f = slv_cost_sheet_fig (sheet, index);
   f->kind = kind;
   f->line = line;
   f->process = process;
   f->role = role;
   f->value = value;
   f->unit = unit;
+  f->first_arg = first_arg;
   f->n_args = n_args;
-  if (n_args > 0)
-    memcpy (f->args, copy, n_args * sizeof (SlvDecimal));
   f->rate = NULL;
   f->source = NULL;
   f->fx = -1;
   f->group = SLV_COST_GROUP_NONE;
-  f->first_child = c->sheet->children->len;
+  f->first_child = first_child;
   f->n_children = n_children;
-  if (n_children > 0)
-    g_array_append_vals (c->sheet->children, children, n_children);
   return index;
 }
 
 SlvFigure *
 slv_costing_last (SlvCostingCtx *c)
 {
-  return slv_cost_sheet_fig (c->sheet, c->sheet->figures->len - 1);
+  return slv_cost_sheet_fig (c->sheet, c->sheet->n_figures - 1);
 }
 
 SlvDecimal
@@ -312,11 +310,24 @@ percentage (SlvCostingCtx     *c,
   return TRUE;
 }
 
+typedef struct
+{
+  guint *items;
+  guint  len;
+} Costs;
+
+static void
+costs_add (Costs *costs,
+           guint  index)
+{
+  costs->items[costs->len++] = index;
+}
+
 static gboolean
 price_lines (SlvCostingCtx  *c,
-             GArray         *bom_costs,
-             GArray         *process_costs,
-             GArray         *making_costs,
+             Costs          *bom_costs,
+             Costs          *process_costs,
+             Costs          *making_costs,
              GError        **error)
 {
   for (guint i = 0; i < c->input->bom->len; i++)
@@ -327,7 +338,7 @@ price_lines (SlvCostingCtx  *c,
       if (!slv_costing_bom_line (c, i, &cost, error))
         return FALSE;
       slv_cost_sheet_set_line_cost (c->sheet, FALSE, i, cost);
-      g_array_append_val (bom_costs, cost);
+      costs_add (bom_costs, cost);
     }
   for (guint i = 0; i < c->input->processes->len; i++)
     {
@@ -338,9 +349,9 @@ price_lines (SlvCostingCtx  *c,
       if (!slv_costing_process_line (c, i, &cost, error))
         return FALSE;
       slv_cost_sheet_set_line_cost (c->sheet, TRUE, i, cost);
-      g_array_append_val (process_costs, cost);
+      costs_add (process_costs, cost);
       if (p->kind == SLV_PROCESS_MAKING)
-        g_array_append_val (making_costs, cost);
+        costs_add (making_costs, cost);
     }
   return TRUE;
 }
@@ -350,21 +361,25 @@ roll_up_fob (SlvCostingCtx  *c,
              guint          *fob_rounded,
              GError        **error)
 {
-  g_autoptr(GArray) bom_costs = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) process_costs = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) making_costs = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_bom = c->input->bom->len, n_processes = c->input->processes->len;
+  guint stack[3 * 64];
+  g_autofree guint *heap = n_bom + 2 * n_processes > G_N_ELEMENTS (stack)
+                           ? g_new (guint, n_bom + 2 * n_processes) : NULL;
+  guint *space = heap ? heap : stack;
+  Costs bom_costs = { space, 0 }, process_costs = { space + n_bom, 0 };
+  Costs making_costs = { space + n_bom + n_processes, 0 };
   const SlvCostingParams *params = &c->input->params;
   guint bases[3], parts[3], cm, fob;
   gboolean ok = TRUE;
   SlvDecimal v;
 
-  if (!price_lines (c, bom_costs, process_costs, making_costs, error))
+  if (!price_lines (c, &bom_costs, &process_costs, &making_costs, error))
     return FALSE;
   set_context (c, 0, 0);
-  parts[0] = total (c, SLV_TOTAL_MATERIALS, sum (c, SLV_TOTAL_MATERIALS, (guint *) bom_costs->data, bom_costs->len, &ok));
-  parts[1] = total (c, SLV_TOTAL_PROCESSES, sum (c, SLV_TOTAL_PROCESSES, (guint *) process_costs->data,
-                                                 process_costs->len, &ok));
-  cm = total (c, SLV_TOTAL_CM, sum (c, SLV_TOTAL_CM, (guint *) making_costs->data, making_costs->len, &ok));
+  parts[0] = total (c, SLV_TOTAL_MATERIALS, sum (c, SLV_TOTAL_MATERIALS, bom_costs.items, bom_costs.len, &ok));
+  parts[1] = total (c, SLV_TOTAL_PROCESSES, sum (c, SLV_TOTAL_PROCESSES, process_costs.items,
+                                                 process_costs.len, &ok));
+  cm = total (c, SLV_TOTAL_CM, sum (c, SLV_TOTAL_CM, making_costs.items, making_costs.len, &ok));
   /* overhead: of CM or of materials + processes */
   bases[SLV_PCT_BASE_CM] = cm;
   bases[SLV_PCT_BASE_PRODUCTION] = sum (c, SLV_ROLE_DIRECT, parts, 2, &ok);
@@ -436,7 +451,8 @@ landed (SlvCostingCtx         *c,
         GError               **error)
 {
   const SlvCostingInput *in = c->input;
-  const SlvDestination *dest = slv_cost_master_get_destination (c->master, in->destination);
+  const SlvDestination *dest = c->bound && in->bound_destination ? in->bound_destination
+                              : slv_cost_master_get_destination (c->master, in->destination);
   const SlvDutyRate *duty;
   guint freight, insurance, cif, customs, duty_fig, clearance, parts[3];
   SlvDecimal args[3], v;
@@ -448,7 +464,7 @@ landed (SlvCostingCtx         *c,
     return slv_costing_fail (c, error, SLV_COSTING_ERROR_NOT_FOUND,
                              _("There is no destination “%s” in the workspace; add it with its currency, "
                                "customs basis and VAT."), in->destination ? in->destination : "");
-  duty = slv_cost_master_find_duty (c->master, dest->code, in->hs_code, c->date);
+  duty = c->bound && in->bound_duty ? in->bound_duty : slv_cost_master_find_duty (c->master, dest->code, in->hs_code, c->date);
   if (duty == NULL)
     return slv_costing_fail (c, error, SLV_COSTING_ERROR_NOT_FOUND,
                              _("No duty rate into %s is valid on %s for HS code %s; add one for its heading."),
@@ -626,8 +642,9 @@ prices (SlvCostingCtx         *c,
         GError               **error)
 {
   const char *channel = c->input->channel ? c->input->channel : "retail";
-  const SlvMarginRule *rule = slv_cost_master_find_rule (c->master, channel);
-  const SlvMarginRule *wholesale = slv_cost_master_find_rule (c->master, "wholesale");
+  const SlvMarginRule *rule = c->bound ? c->input->bound_rule : slv_cost_master_find_rule (c->master, channel);
+  const SlvMarginRule *wholesale = c->bound ? c->input->bound_wholesale
+                                            : slv_cost_master_find_rule (c->master, "wholesale");
   SlvExprValue values[SLV_RULE_N_VARS];
   guint var_figs[SLV_RULE_N_VARS], retail, ws;
 
@@ -668,15 +685,27 @@ slv_costing_price (SlvCostMaster    *master,
                    input->date);
       return NULL;
     }
+  /* the lines are read once, in order: ask for all their memory at once */
+  for (int process = 0; process < 2; process++)
+    {
+      GArray *lines = process ? input->processes : input->bom;
+      const char *bytes = lines->data;
+      gsize size = (gsize) lines->len * g_array_get_element_size (lines);
+
+      for (gsize at = 0; at < size; at += 64)
+        __builtin_prefetch (bytes + at);
+    }
   sheet = slv_cost_sheet_new (master, input);
   c.master = master;
   c.input = input;
   c.sheet = sheet;
   c.date = input->date;
+  c.day = slv_date_to_day (input->date, 0);
   c.qty = input->order_qty;
   c.qty_dec = DEC (input->order_qty);
   c.ccy = input->currency;
-  c.fx_set = input->fx_set ? g_intern_string (input->fx_set) : NULL;
+  c.fx_set = input->fx_set_id;
+  c.bound = input->bound_serial != 0 && input->bound_serial == slv_cost_master_get_serial (master);
 
   if (!roll_up_fob (&c, &fob, error))
     return NULL;

@@ -41,8 +41,16 @@
 
 G_BEGIN_DECLS
 
-SlvCostSheet *slv_costing_price (SlvCostMaster    *master,
-                                 SlvCostingInput  *input,
-                                 GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+SlvCostSheet *slv_costing_price      (SlvCostMaster    *master,
+                                      SlvCostingInput  *input,
+                                      GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Resolves the costing's references (materials, rates, destination, duty,
+ * margin rules) in @master once, so that pricing it again against the
+ * same master looks nothing up by name. Optional: an unbound costing, or
+ * one bound to another master, is resolved while it is priced. Any change
+ * to the costing unbinds it; a bound costing must not be priced from two
+ * threads while it is being bound. */
+void          slv_costing_input_bind (SlvCostingInput  *input,
+                                      SlvCostMaster    *master);
 
 G_END_DECLS

@@ -201,15 +201,27 @@ key_below (const char *after)
 {
   g_autofree char *ib = integer_part (after);
   const char *fb;
+  gboolean smallest;
 
   if (ib == NULL)
     return NULL;
   fb = after + strlen (ib);
+  smallest = ib[0] == 'A' && strspn (ib + 1, "0") == strlen (ib + 1);
   if (*fb != '\0')
-    return g_steal_pointer (&ib);
-  if (after[0] == 'A' && strspn (ib + 1, "0") == strlen (ib + 1))
+    /* The integer alone sorts below; the smallest one is kept free, so
+     * there, a smaller fraction. */
+    return smallest ? with_fraction (ib, "", fb) : g_steal_pointer (&ib);
+  if (smallest)
     return NULL;
-  return decrement (ib);
+  {
+    g_autofree char *below = decrement (ib);
+
+    /* The smallest integer stays free (nothing could go below it): use
+     * a fraction on it instead. */
+    if (below[0] == 'A' && strspn (below + 1, "0") == strlen (below + 1))
+      return with_fraction (below, "", NULL);
+    return g_steal_pointer (&below);
+  }
 }
 
 static char *

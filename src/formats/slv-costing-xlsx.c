@@ -303,7 +303,8 @@ write_figure (Xlsx  *x,
   g_autofree char *text = slv_cost_sheet_dup_formula (x->sheet, i);
   g_autofree char *source = slv_cost_sheet_dup_source (x->sheet, i);
   g_autofree char *body = formula (x, i);
-  guint mask = input_mask (f);
+  guint mask = input_mask (f), n_args;
+  const SlvDecimal *args = slv_cost_sheet_get_args (x->sheet, i, &n_args);
 
   worksheet_write_string (x->ws, row, 0, key, NULL);
   worksheet_write_string (x->ws, row, 1, label, NULL);
@@ -316,9 +317,9 @@ write_figure (Xlsx  *x,
   else   /* cannot be expressed: the engine's value, marked in the notes */
     worksheet_write_number (x->ws, row, 2, slv_decimal_to_double (f->value), x->money);
   worksheet_write_string (x->ws, row, 3, f->unit ? f->unit : "", NULL);
-  for (guint a = 0; a < f->n_args; a++)
+  for (guint a = 0; a < n_args; a++)
     if (mask & (1u << a))
-      worksheet_write_number (x->ws, row, ARG_COLUMN + a, slv_decimal_to_double (f->args[a]), x->input);
+      worksheet_write_number (x->ws, row, ARG_COLUMN + a, slv_decimal_to_double (args[a]), x->input);
   worksheet_write_string (x->ws, row, ARG_COLUMN + 8, text, NULL);
   if (source != NULL || body == NULL)
     worksheet_write_string (x->ws, row, ARG_COLUMN + 9,

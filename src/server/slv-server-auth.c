@@ -58,7 +58,7 @@ load_principal (SlvRequest    *req,
     "FROM auth_user u LEFT JOIN auth_family f ON f.id = $2::uuid "
     "LEFT JOIN auth_grant g ON g.user_id = u.id WHERE u.id = $1::uuid";
   const char *params[] = { claims->sub, claims->fam };
-  g_autoptr(PGresult) res = slv_db_query (req->db, sql, 2, params, error);
+  g_autoptr(PGresult) res = slv_db_query_prepared (req->db, sql, 2, params, error);
   g_autoptr(SlvPrincipal) principal = NULL;
   int n;
 
@@ -474,7 +474,7 @@ slv_device_check (SlvRequest *req,
   g_autoptr(PGresult) res = NULL;
   g_autoptr(GError) error = NULL;
 
-  res = slv_db_query (req->db, "SELECT user_id = $2::uuid, node IS NOT DISTINCT FROM $3 "
+  res = slv_db_query_prepared (req->db, "SELECT user_id = $2::uuid, node IS NOT DISTINCT FROM $3 "
                       "FROM device WHERE client_id = $1", 3, params, &error);
   if (res == NULL)
     return slv_request_fail_internal (req, error), FALSE;

@@ -293,8 +293,9 @@ finish_upload (SlvRequest  *req,
   g_autofree char *target = slv_blob_path (req->server, sha);
   g_autofree char *dir = g_path_get_dirname (target);
   g_autofree char *actual = hash_file (path, error);
-  const char *params[] = { sha, slv_db_value (upload, 0, 1), slv_db_value (upload, 0, 3),
-                           req->principal->user_id, id };
+  const char *file[] = { sha, slv_db_value (upload, 0, 1), slv_db_value (upload, 0, 3) };
+  const char *uploader[] = { sha, req->principal->user_id };
+  const char *done[] = { id };
 
   if (actual == NULL)
     return FALSE;
@@ -302,7 +303,7 @@ finish_upload (SlvRequest  *req,
   if (*mismatch)
     {
       g_unlink (path);
-      return slv_db_exec (req->db, "DELETE FROM upload WHERE id = $5", 5, params, error);
+      return slv_db_exec (req->db, "DELETE FROM upload WHERE id = $1", 1, done, error);
     }
   if (g_mkdir_with_parents (dir, 0750) != 0 || g_rename (path, target) != 0 || !sync_dir (dir))
     {
@@ -310,10 +311,10 @@ finish_upload (SlvRequest  *req,
       return FALSE;
     }
   return slv_db_exec (req->db, "INSERT INTO blob_file (sha256, size, mime) VALUES ($1, $2::bigint, $3) "
-                      "ON CONFLICT DO NOTHING", 3, params, error) &&
-         slv_db_exec (req->db, "INSERT INTO blob_uploader (sha256, user_id) VALUES ($1, $4) ON CONFLICT DO NOTHING",
-                      4, params, error) &&
-         slv_db_exec (req->db, "DELETE FROM upload WHERE id = $5", 5, params, error);
+                      "ON CONFLICT DO NOTHING", 3, file, error) &&
+         slv_db_exec (req->db, "INSERT INTO blob_uploader (sha256, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                      2, uploader, error) &&
+         slv_db_exec (req->db, "DELETE FROM upload WHERE id = $1", 1, done, error);
 }
 
 static gboolean

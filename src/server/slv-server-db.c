@@ -13,27 +13,68 @@
 
 struct _SlvDb
 {
-  char    *conninfo;
-  GPrivate conn_key;
+  char *conninfo;
 };
 
-G_DEFINE_QUARK (slv-db-error-quark, slv_db_error)
+/* The calling thread's pooled connection (static: a GPrivate is never freed). */
+typedef struct
+{
+  SlvDb  *db;
+  PGconn *conn;
+} ThreadConn;
 
 static void
-finish_conn (gpointer data)
+thread_conn_free (gpointer data)
 {
-  if (data != NULL)
-    PQfinish (data);
+  ThreadConn *tc = data;
+
+  if (tc == NULL)
+    return;
+  if (tc->conn != NULL)
+    PQfinish (tc->conn);
+  g_free (tc);
 }
+
+static GPrivate conn_key = G_PRIVATE_INIT (thread_conn_free);
+
+
+
+#define MAX_PREPARED 256
+
+/* Statements prepared on the calling thread's pooled connection. */
+typedef struct
+{
+  PGconn     *conn;
+  GHashTable *names;   /* SQL text → statement name */
+} Prepared;
+
+static void
+prepared_free (gpointer data)
+{
+  Prepared *p = data;
+
+  if (p == NULL)
+    return;
+  g_hash_table_unref (p->names);
+  g_free (p);
+}
+
+static GPrivate prepared_key = G_PRIVATE_INIT (prepared_free);
+
+static void
+forget_prepared (void)
+{
+  g_private_replace (&prepared_key, NULL);
+}
+
+G_DEFINE_QUARK (slv-db-error-quark, slv_db_error)
 
 SlvDb *
 slv_db_new (const char *conninfo)
 {
   SlvDb *db = g_new0 (SlvDb, 1);
-  GPrivate key = G_PRIVATE_INIT (finish_conn);
 
   db->conninfo = g_strdup (conninfo ? conninfo : "");
-  db->conn_key = key;
   return db;
 }
 
@@ -76,30 +117,38 @@ PGconn *
 slv_db_get_conn (SlvDb   *db,
                  GError **error)
 {
-  PGconn *conn = g_private_get (&db->conn_key);
+  ThreadConn *tc = g_private_get (&conn_key);
 
-  if (conn != NULL && PQstatus (conn) == CONNECTION_OK)
-    return conn;
-  if (conn != NULL)
+  if (tc != NULL && tc->db == db && tc->conn != NULL && PQstatus (tc->conn) == CONNECTION_OK)
+    return tc->conn;
+  forget_prepared ();
+  if (tc != NULL && tc->db == db && tc->conn != NULL)
     {
-      PQreset (conn);
-      if (PQstatus (conn) == CONNECTION_OK)
+      PQreset (tc->conn);
+      if (PQstatus (tc->conn) == CONNECTION_OK)
         {
-          PQclear (PQexec (conn, "SET TIME ZONE 'UTC'"));
-          return conn;
+          PQclear (PQexec (tc->conn, "SET TIME ZONE 'UTC'; SET client_min_messages = warning"));
+          return tc->conn;
         }
-      g_private_replace (&db->conn_key, NULL);
     }
-  conn = slv_db_connect (db->conninfo, error);
-  if (conn != NULL)
-    g_private_set (&db->conn_key, conn);
-  return conn;
+  g_private_replace (&conn_key, NULL);
+  tc = g_new0 (ThreadConn, 1);
+  tc->db = db;
+  tc->conn = slv_db_connect (db->conninfo, error);
+  if (tc->conn == NULL)
+    {
+      g_free (tc);
+      return NULL;
+    }
+  g_private_set (&conn_key, tc);
+  return tc->conn;
 }
 
 void
 slv_db_drop_conn (SlvDb *db)
 {
-  g_private_replace (&db->conn_key, NULL);
+  forget_prepared ();
+  g_private_replace (&conn_key, NULL);
 }
 
 static void
@@ -131,6 +180,73 @@ slv_db_query (PGconn             *conn,
   PGresult *res = PQexecParams (conn, sql, n_params, NULL, params, NULL, NULL, 0);
   ExecStatusType status = res ? PQresultStatus (res) : PGRES_FATAL_ERROR;
 
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return res;
+  set_result_error (conn, res, error);
+  if (res != NULL)
+    PQclear (res);
+  return NULL;
+}
+
+/* The statement name for @sql on @conn, preparing it on first use; NULL
+ * to run it unprepared (cache full, or not a pooled connection). */
+static const char *
+prepared_name (PGconn      *conn,
+               const char  *sql,
+               int          n_params,
+               GError     **error,
+               gboolean    *failed)
+{
+  Prepared *p = g_private_get (&prepared_key);
+  char *name;
+  PGresult *res;
+
+  *failed = FALSE;
+  if (p == NULL || p->conn != conn)
+    {
+      p = g_new0 (Prepared, 1);
+      p->conn = conn;
+      p->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_replace (&prepared_key, p);
+    }
+  if ((name = g_hash_table_lookup (p->names, sql)) != NULL)
+    return name;
+  if (g_hash_table_size (p->names) >= MAX_PREPARED)
+    return NULL;
+  name = g_strdup_printf ("slv%u", g_hash_table_size (p->names));
+  res = PQprepare (conn, name, sql, n_params, NULL);
+  if (res == NULL || PQresultStatus (res) != PGRES_COMMAND_OK)
+    {
+      set_result_error (conn, res, error);
+      if (res != NULL)
+        PQclear (res);
+      g_free (name);
+      *failed = TRUE;
+      return NULL;
+    }
+  PQclear (res);
+  g_hash_table_insert (p->names, g_strdup (sql), name);
+  return name;
+}
+
+PGresult *
+slv_db_query_prepared (PGconn             *conn,
+                       const char         *sql,
+                       int                 n_params,
+                       const char * const *params,
+                       GError            **error)
+{
+  gboolean failed;
+  const char *name = prepared_name (conn, sql, n_params, error, &failed);
+  PGresult *res;
+  ExecStatusType status;
+
+  if (failed)
+    return NULL;
+  if (name == NULL)
+    return slv_db_query (conn, sql, n_params, params, error);
+  res = PQexecPrepared (conn, name, n_params, params, NULL, NULL, 0);
+  status = res ? PQresultStatus (res) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return res;
   set_result_error (conn, res, error);

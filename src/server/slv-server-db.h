@@ -45,6 +45,13 @@ PGresult    *slv_db_query              (PGconn            *conn,
                                         int                n_params,
                                         const char *const *params,
                                         GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+/* As slv_db_query, prepared once per connection and thread (hot statements
+ * whose plan does not depend on the parameter values). */
+PGresult    *slv_db_query_prepared     (PGconn            *conn,
+                                        const char        *sql,
+                                        int                n_params,
+                                        const char *const *params,
+                                        GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 /* As above for statements whose result is not needed. */
 gboolean     slv_db_exec               (PGconn            *conn,
                                         const char        *sql,

@@ -19,8 +19,7 @@ typedef struct
   char          **buckets;    /* readable now, sorted */
   GPtrArray      *removed;    /* in the cursor, readable no more */
   GPtrArray      *resync;     /* cursor below the bucket's GC floor */
-  GString        *active;     /* PostgreSQL array of buckets to read */
-  GString        *after;      /* their positions */
+  GPtrArray      *params;     /* bucket, position, bucket, position, … */
   SlvSyncCursor  *cursor;     /* positions in, then out */
   gint64          counter;    /* highest committed seq in the snapshot */
   gint64          end;        /* last seq of this page */
@@ -33,10 +32,7 @@ pull_page_clear (PullPage *page)
   g_strfreev (page->buckets);
   g_clear_pointer (&page->removed, g_ptr_array_unref);
   g_clear_pointer (&page->resync, g_ptr_array_unref);
-  if (page->active != NULL)
-    g_string_free (page->active, TRUE);
-  if (page->after != NULL)
-    g_string_free (page->after, TRUE);
+  g_clear_pointer (&page->params, g_ptr_array_unref);
   g_clear_pointer (&page->cursor, slv_sync_cursor_free);
 }
 
@@ -93,8 +89,7 @@ plan_buckets (SlvRequest  *req,
 
   page->removed = g_ptr_array_new_with_free_func (g_free);
   page->resync = g_ptr_array_new_with_free_func (g_free);
-  page->active = g_string_new ("{");
-  page->after = g_string_new ("{");
+  page->params = g_ptr_array_new_with_free_func (g_free);
   if ((page->buckets = slv_principal_readable_buckets (req, error)) == NULL ||
       !load_floors (req, page, floors, error))
     return FALSE;
@@ -117,12 +112,59 @@ plan_buckets (SlvRequest  *req,
           continue;
         }
       slv_sync_cursor_set (page->cursor, b, pos);
-      g_string_append_printf (page->active, "%s\"%s\"", page->active->len > 1 ? "," : "", b);
-      g_string_append_printf (page->after, "%s%" G_GINT64_FORMAT, page->after->len > 1 ? "," : "", pos);
+      g_ptr_array_add (page->params, g_strdup (b));
+      g_ptr_array_add (page->params, g_strdup_printf ("%" G_GINT64_FORMAT, pos));
     }
-  g_string_append_c (page->active, '}');
-  g_string_append_c (page->after, '}');
   return TRUE;
+}
+
+/* One index range per bucket, with the values inlined as parameters so the
+ * planner walks (bucket, seq) instead of scanning. @tail follows. */
+static char *
+per_bucket_sql (PullPage   *page,
+                const char *branch,
+                const char *tail)
+{
+  GString *sql = g_string_new (NULL);
+  guint n = page->params->len / 2;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *b = g_strdup_printf ("$%u", 2 * i + 1);
+      g_autofree char *a = g_strdup_printf ("$%u", 2 * i + 2);
+      g_auto(GStrv) parts = g_strsplit (branch, "@", -1);
+
+      /* the branch uses @B for the bucket, @A for the position */
+      g_string_append (sql, i ? " UNION ALL (" : "(");
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          if (j > 0)
+            {
+              g_string_append (sql, parts[j][0] == 'B' ? b : a);
+              g_string_append (sql, parts[j] + 1);
+            }
+          else
+            g_string_append (sql, parts[j]);
+        }
+      g_string_append_c (sql, ')');
+    }
+  g_string_append (sql, tail);
+  return g_string_free (sql, FALSE);
+}
+
+static PGresult *
+run_per_bucket (SlvRequest  *req,
+                PullPage    *page,
+                const char  *sql,
+                const char  *extra,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) params = g_ptr_array_new ();
+
+  for (guint i = 0; i < page->params->len; i++)
+    g_ptr_array_add (params, page->params->pdata[i]);
+  g_ptr_array_add (params, (gpointer) extra);
+  return slv_db_query (req->db, sql, params->len, (const char * const *) params->pdata, error);
 }
 
 /* Where this page ends: at the seq of its limit-th entry, taken whole. */
@@ -133,23 +175,28 @@ find_end (SlvRequest  *req,
           GError     **error)
 {
   g_autofree char *limit_text = g_strdup_printf ("%d", limit);
-  const char *params[] = { page->active->str, page->after->str, limit_text };
+  g_autofree char *tail = NULL;
+  g_autofree char *sql = NULL;
   g_autoptr(PGresult) counter = slv_db_query (req->db, "SELECT seq FROM sync_counter WHERE id = 1", 0, NULL, error);
   g_autoptr(PGresult) res = NULL;
+  guint k = page->params->len + 1;
 
   if (counter == NULL)
     return FALSE;
   page->counter = slv_db_int (counter, 0, 0);
   page->end = page->counter;
-  if (page->active->len == 2)
+  if (page->params->len == 0)
     return TRUE;
-  res = slv_db_query (req->db,
-                      "SELECT s.seq FROM unnest ($1::text[], $2::bigint[]) AS c (bucket, after) "
-                      "CROSS JOIN LATERAL ((SELECT f.seq FROM sync_field f WHERE f.bucket = c.bucket "
-                      "  AND f.seq > c.after ORDER BY f.seq LIMIT $3::int + 1) UNION ALL "
-                      " (SELECT r.seq FROM sync_removal r WHERE r.bucket = c.bucket AND r.seq > c.after "
-                      "  ORDER BY r.seq LIMIT $3::int + 1)) s "
-                      "ORDER BY s.seq OFFSET $3::int - 1 LIMIT 2", 3, params, error);
+  tail = g_strdup_printf (" ORDER BY 1 OFFSET $%u::int - 1 LIMIT 2", k);
+  {
+    g_autofree char *branch = g_strdup_printf ("SELECT seq FROM sync_field WHERE bucket = @B AND seq > @A::bigint "
+                                               "ORDER BY seq LIMIT $%u::int + 1) UNION ALL "
+                                               "(SELECT seq FROM sync_removal WHERE bucket = @B AND seq > @A::bigint "
+                                               "ORDER BY seq LIMIT $%u::int + 1", k, k);
+
+    sql = per_bucket_sql (page, branch, tail);
+  }
+  res = run_per_bucket (req, page, sql, limit_text, error);
   if (res == NULL)
     return FALSE;
   if (PQntuples (res) == 2)
@@ -160,16 +207,50 @@ find_end (SlvRequest  *req,
   return TRUE;
 }
 
+static int
+compare_fields (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  PGresult *res = user_data;
+  int ra = *(const int *) a, rb = *(const int *) b;
+  gint64 sa = g_ascii_strtoll (PQgetvalue (res, ra, 0), NULL, 10);
+  gint64 sb = g_ascii_strtoll (PQgetvalue (res, rb, 0), NULL, 10);
+  int c;
+
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  for (int col = 2; col <= 4; col++)
+    if ((c = strcmp (PQgetvalue (res, ra, col), PQgetvalue (res, rb, col))) != 0)
+      return c;
+  return 0;
+}
+
+/* Row numbers of @fields in (seq, table, row, field) order. */
+static int *
+sorted_rows (PGresult *fields)
+{
+  int n = PQntuples (fields);
+  int *order = g_new (int, MAX (n, 1));
+
+  for (int i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (int), compare_fields, fields);
+  return order;
+}
+
 static void
 write_changes (GString  *out,
                PGresult *fields)
 {
+  g_autofree int *order = sorted_rows (fields);
   const char *seq = NULL, *tbl = NULL, *row = NULL;
   gboolean first_change = TRUE;
 
   g_string_append (out, ",\"changes\":[");
-  for (int i = 0; i < PQntuples (fields); i++)
+  for (int k = 0; k < PQntuples (fields); k++)
     {
+      int i = order[k];
       const char *s = PQgetvalue (fields, i, 0), *t = PQgetvalue (fields, i, 2), *r = PQgetvalue (fields, i, 3);
       gboolean same = seq && strcmp (seq, s) == 0 && strcmp (tbl, t) == 0 && strcmp (row, r) == 0;
 
@@ -286,20 +367,29 @@ fetch (SlvRequest  *req,
        GError     **error)
 {
   g_autofree char *end = g_strdup_printf ("%" G_GINT64_FORMAT, page->end);
-  const char *params[] = { page->active->str, page->after->str, end };
+  guint k = page->params->len + 1;
+  g_autofree char *fields_branch = g_strdup_printf (
+    "SELECT seq, bucket, tbl, row_id::text, field, coalesce (value::text, 'null'), hlc FROM sync_field "
+    "WHERE bucket = @B AND seq > @A::bigint AND seq <= $%u::bigint", k);
+  g_autofree char *removals_branch = g_strdup_printf (
+    "SELECT seq, bucket, tbl, row_id::text FROM sync_removal "
+    "WHERE bucket = @B AND seq > @A::bigint AND seq <= $%u::bigint", k);
+  g_autofree char *fields_sql = NULL;
+  g_autofree char *removals_sql = NULL;
 
-  *fields = slv_db_query (req->db,
-                          "SELECT f.seq, f.bucket, f.tbl, f.row_id::text, f.field, coalesce (f.value::text, 'null'), f.hlc "
-                          "FROM unnest ($1::text[], $2::bigint[]) AS c (bucket, after) "
-                          "JOIN sync_field f ON f.bucket = c.bucket AND f.seq > c.after AND f.seq <= $3::bigint "
-                          "ORDER BY f.seq, f.tbl, f.row_id, f.field", 3, params, error);
+  if (page->params->len == 0)
+    {
+      *fields = slv_db_query (req->db, "SELECT 1 WHERE false", 0, NULL, error);
+      *removals = *fields ? slv_db_query (req->db, "SELECT 1 WHERE false", 0, NULL, error) : NULL;
+      return *removals != NULL;
+    }
+  /* sorted in C: PostgreSQL sorting wide rows costs more than the scan */
+  fields_sql = per_bucket_sql (page, fields_branch, "");
+  removals_sql = per_bucket_sql (page, removals_branch, " ORDER BY 1, 3, 4");
+  *fields = run_per_bucket (req, page, fields_sql, end, error);
   if (*fields == NULL)
     return FALSE;
-  *removals = slv_db_query (req->db,
-                            "SELECT r.seq, r.bucket, r.tbl, r.row_id::text "
-                            "FROM unnest ($1::text[], $2::bigint[]) AS c (bucket, after) "
-                            "JOIN sync_removal r ON r.bucket = c.bucket AND r.seq > c.after AND r.seq <= $3::bigint "
-                            "ORDER BY r.seq, r.tbl, r.row_id", 3, params, error);
+  *removals = run_per_bucket (req, page, removals_sql, end, error);
   return *removals != NULL;
 }
 

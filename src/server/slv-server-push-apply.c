@@ -327,7 +327,12 @@ remember_winner (PushBatch *batch,
                  PushOp    *pop)
 {
   CurField *cur = g_new0 (CurField, 1);
+  CurField *old = push_row_current (row, pop->op->field);
 
+  /* a later op of this batch on the same field: only the last is written */
+  if (old != NULL && old->op != NULL)
+    old->op->write = FALSE;
+  cur->op = pop;
   cur->value = g_strdup (pop->value);
   cur->hlc = g_strdup (pop->op->hlc);
   cur->user_id = g_strdup (batch->req->principal->user_id);

@@ -43,7 +43,7 @@ static gboolean
 take_seq (PushBatch  *batch,
           GError    **error)
 {
-  g_autoptr(PGresult) res = slv_db_query (batch->req->db, "UPDATE sync_counter SET seq = seq + 1 "
+  g_autoptr(PGresult) res = slv_db_query_prepared (batch->req->db, "UPDATE sync_counter SET seq = seq + 1 "
                                           "WHERE id = 1 RETURNING seq", 0, NULL, error);
   guint delay = batch->req->server->commit_delay_ms;
 
@@ -421,8 +421,10 @@ write_projection (PushBatch  *batch,
   GHashTableIter iter;
   gpointer name, json;
 
-  project_rows (batch, tables);
-  project_conflicts (batch, fresh, tables);
+  if (fresh == NULL)
+    project_rows (batch, tables);
+  else
+    project_conflicts (batch, fresh, tables);
   if (g_hash_table_size (tables) == 0)
     return TRUE;
   if (!slv_db_run (batch->req->db, "SAVEPOINT projection", error))
@@ -472,31 +474,36 @@ store_response (PushBatch  *batch,
 {
   g_autofree char *json = NULL;
   const char *params[3];
+  g_autoptr(PGresult) res = NULL;
 
   batch->response->commit_seq = batch->seq;
   json = slv_sync_push_response_to_json (batch->response);
   params[0] = batch->request->client_id;
   params[1] = batch->request->batch_id;
   params[2] = json;
-  return slv_db_exec (batch->req->db, "UPDATE sync_push SET response = $3 "
-                      "WHERE client_id = $1 AND batch_id = $2", 3, params, error);
+  res = slv_db_query_prepared (batch->req->db, "UPDATE sync_push SET response = $3 "
+                               "WHERE client_id = $1 AND batch_id = $2", 3, params, error);
+  return res != NULL;
 }
 
+/* What does not need the sequence number is written before taking it, so
+ * the counter row stays locked only for the fields, conflicts and response. */
 gboolean
 push_write (PushBatch  *batch,
             GError    **error)
 {
   g_autoptr(GHashTable) fresh = NULL;
 
-  if (has_work (batch) &&
-      (!take_seq (batch, error) ||
-       !write_conflict_rows (batch, &fresh, error) ||
-       !write_fields (batch, fresh, error) ||
-       !write_row_states (batch, error) ||
-       !write_moves (batch, error) ||
-       !write_blob_refs (batch, error) ||
-       !write_projection (batch, fresh, error) ||
-       !write_outbox (batch, error)))
-    return FALSE;
-  return store_response (batch, error);
+  if (!has_work (batch))
+    return store_response (batch, error);
+  return write_row_states (batch, error) &&
+         write_blob_refs (batch, error) &&
+         write_projection (batch, NULL, error) &&
+         take_seq (batch, error) &&
+         write_conflict_rows (batch, &fresh, error) &&
+         write_fields (batch, fresh, error) &&
+         write_moves (batch, error) &&
+         write_outbox (batch, error) &&
+         (g_hash_table_size (fresh) == 0 || write_projection (batch, fresh, error)) &&
+         store_response (batch, error);
 }

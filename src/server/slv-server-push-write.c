@@ -57,7 +57,7 @@ run_json (PushBatch   *batch,
           GError     **error)
 {
   const char *params[] = { json->str, extra };
-  PGresult *res = slv_db_query (batch->req->db, sql, extra ? 2 : 1, params, error);
+  PGresult *res = slv_db_query_prepared (batch->req->db, sql, extra ? 2 : 1, params, error);
 
   if (res == NULL)
     return FALSE;

@@ -257,14 +257,14 @@ claim_batch (PushBatch  *batch,
   const char *params[] = { batch->request->client_id, batch->request->batch_id, req->principal->user_id };
   g_autoptr(PGresult) res = NULL;
 
-  res = slv_db_query (req->db, "INSERT INTO sync_push (client_id, batch_id, user_id) VALUES ($1, $2, $3) "
+  res = slv_db_query_prepared (req->db, "INSERT INTO sync_push (client_id, batch_id, user_id) VALUES ($1, $2, $3) "
                       "ON CONFLICT DO NOTHING RETURNING 1", 3, params, error);
   if (res == NULL)
     return FALSE;
   if (PQntuples (res) == 1)
     return TRUE;
   g_clear_pointer (&res, PQclear);
-  res = slv_db_query (req->db, "SELECT response, user_id = $3::uuid FROM sync_push "
+  res = slv_db_query_prepared (req->db, "SELECT response, user_id = $3::uuid FROM sync_push "
                       "WHERE client_id = $1 AND batch_id = $2", 3, params, error);
   if (res == NULL)
     return FALSE;

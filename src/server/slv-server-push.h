@@ -11,14 +11,17 @@ G_BEGIN_DECLS
 typedef struct _PushRow PushRow;
 
 /* The stored value of a field before this batch. */
-typedef struct
-{
-  char *value;     /* JSON text; "null" for JSON null */
-  char *hlc;
-  char *user_id;
-} CurField;
+typedef struct _PushOp PushOp;
 
 typedef struct
+{
+  char   *value;     /* JSON text; "null" for JSON null */
+  char   *hlc;
+  char   *user_id;
+  PushOp *op;        /* the op of this batch that wrote it, or NULL */
+} CurField;
+
+struct _PushOp
 {
   SlvSyncOp                *op;
   const SlvSyncFieldPolicy *field;      /* NULL: unknown */
@@ -28,7 +31,7 @@ typedef struct
   gboolean                  decided;    /* result->status is final for this op */
   gboolean                  write;      /* wins: goes into sync_field */
   gboolean                  moves;      /* changes a bucket key of an existing row */
-} PushOp;
+};
 
 struct _PushRow
 {

@@ -15,6 +15,7 @@
 G_DEFINE_FINAL_TYPE (SlvServer, slv_server, G_TYPE_OBJECT)
 
 #define PWHASH_SLOTS 2
+#define LISTEN_BACKLOG 1024
 
 static gsize
 body_limit (SlvServer  *self,
@@ -409,6 +410,7 @@ listen_on (SlvServer  *self,
   g_autofree char *host = NULL;
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   const char *colon = strrchr (self->config->listen, ':');
   GSList *uris;
 
@@ -432,7 +434,13 @@ listen_on (SlvServer  *self,
       return FALSE;
     }
   address = g_inet_socket_address_new (inet, (guint16) g_ascii_strtoull (colon + 1, NULL, 10));
-  if (!soup_server_listen (self->soup, address, 0, error))
+  /* our own socket: GLib's default backlog of 10 drops bursts of clients */
+  socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error) ||
+      !soup_server_listen_socket (self->soup, socket, 0, error))
     return FALSE;
   uris = soup_server_get_uris (self->soup);
   self->url = uris ? g_uri_to_string (uris->data) : g_strdup ("");

@@ -128,10 +128,9 @@ add_one (SlvBoardDoc        *self,
          char              **out_id,
          GError            **error)
 {
-  g_autoptr(GPtrArray) states = g_ptr_array_new ();
-  g_autoptr(SlvBoardItemState) owned = state;
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) slv_board_item_state_free);
 
-  g_ptr_array_add (states, state);
+  g_ptr_array_add (states, state);   /* taken */
   if (!slv_board_doc_add_states (self, label, states, error))
     return FALSE;
   if (out_id != NULL)

@@ -32,24 +32,13 @@ id_of (gpointer item)
   return slv_entity_get_id (SLV_ENTITY (item));
 }
 
-/* Position of @item in the model (bottom = 0). */
-static guint
-position_of (SlvBoardDoc  *self,
-             SlvBoardItem *item)
-{
-  guint pos = 0;
-
-  g_list_store_find (self->items, item, &pos);
-  return pos;
-}
-
 static int
 cmp_position (gconstpointer a,
               gconstpointer b,
               gpointer      user_data)
 {
-  guint pa = position_of (user_data, *(SlvBoardItem **) a);
-  guint pb = position_of (user_data, *(SlvBoardItem **) b);
+  guint pa = slv_board_doc_rank (user_data, *(SlvBoardItem **) a);
+  guint pb = slv_board_doc_rank (user_data, *(SlvBoardItem **) b);
 
   return pa < pb ? -1 : pa > pb;
 }

@@ -35,8 +35,11 @@ struct _SlvBoardDoc
   GPtrArray       *history;      /* SlvBoardCommand */
   guint            history_pos;  /* commands applied */
   GPtrArray       *selection;    /* ids, NULL-terminated */
+  GHashTable      *selected;     /* the same ids, borrowed, for lookups */
   double           view_x, view_y, view_zoom;
   SlvBoardGesture *gesture;
+  GPtrArray       *bulk;         /* during a large change: new items held here,
+                                  * the list rebuilt once at the end */
 };
 
 /* The live top-level items among @ids (NULL: the selection), each once,
@@ -67,6 +70,11 @@ void      slv_board_doc_apply_state   (SlvBoardDoc             *self,
                                        const char              *id,
                                        const SlvBoardItemState *state);
 void      slv_board_doc_emit_changed  (SlvBoardDoc             *self);
+/* Position of @item bottom to top, from 1 (0: not on the board). */
+guint     slv_board_doc_rank          (SlvBoardDoc             *self,
+                                       SlvBoardItem            *item);
+/* Rebuilds @selected after @selection changed. */
+void      slv_board_doc_sync_selected (SlvBoardDoc             *self);
 /* @count keys above every item on the board, ascending. */
 GStrv     slv_board_doc_top_keys      (SlvBoardDoc             *self,
                                        guint                    count);

@@ -43,6 +43,14 @@ rank_of (SlvBoardDoc  *self,
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->rank, item));
 }
 
+guint
+slv_board_doc_rank (SlvBoardDoc  *self,
+                    SlvBoardItem *item)
+{
+  ensure_rank (self);
+  return rank_of (self, item);
+}
+
 typedef struct
 {
   const SlvRect *rect;
@@ -214,7 +222,7 @@ slv_board_doc_is_selected (SlvBoardDoc *self,
                            const char  *id)
 {
   g_return_val_if_fail (SLV_IS_BOARD_DOC (self), FALSE);
-  return id != NULL && g_strv_contains (slv_board_doc_get_selection (self), id);
+  return id != NULL && g_hash_table_contains (self->selected, id);
 }
 
 static void
@@ -230,23 +238,25 @@ slv_board_doc_select (SlvBoardDoc        *self,
 {
   g_auto(GStrv) top = NULL;
   g_autoptr(GPtrArray) next = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_return_if_fail (SLV_IS_BOARD_DOC (self));
 
   /* NULL here means nothing, not the selection. */
   top = ids ? slv_board_doc_resolve (self, ids, FALSE) : g_new0 (char *, 1);
+  for (guint i = 0; top[i] != NULL; i++)
+    g_hash_table_add (listed, top[i]);
   if (mode != SLV_SELECT_REPLACE)
     for (guint i = 0; i + 1 < self->selection->len; i++)
       {
         const char *id = g_ptr_array_index (self->selection, i);
-        gboolean listed = g_strv_contains ((const char * const *) top, id);
 
-        if (mode == SLV_SELECT_ADD || !listed)
+        if (mode == SLV_SELECT_ADD || !g_hash_table_contains (listed, id))
           g_ptr_array_add (next, g_strdup (id));
       }
   for (guint i = 0; top[i] != NULL; i++)
     {
-      gboolean was = g_strv_contains (slv_board_doc_get_selection (self), top[i]);
+      gboolean was = g_hash_table_contains (self->selected, top[i]);
       gboolean keep = mode == SLV_SELECT_REPLACE || (mode == SLV_SELECT_ADD && !was) ||
                       (mode == SLV_SELECT_TOGGLE && !was);
 
@@ -256,6 +266,7 @@ slv_board_doc_select (SlvBoardDoc        *self,
   g_ptr_array_add (next, NULL);
   g_ptr_array_unref (self->selection);
   self->selection = g_steal_pointer (&next);
+  slv_board_doc_sync_selected (self);
   emit_selection_changed (self);
 }
 

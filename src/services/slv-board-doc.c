@@ -53,6 +53,14 @@ compare_items (gconstpointer a,
   return g_strcmp0 (slv_entity_get_id (SLV_ENTITY (x)), slv_entity_get_id (SLV_ENTITY (y)));
 }
 
+static int
+compare_items_ptr (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  return compare_items (*(gconstpointer *) a, *(gconstpointer *) b, user_data);
+}
+
 static gboolean
 is_drawable (SlvBoardItem *item)
 {
@@ -109,6 +117,7 @@ slv_board_doc_finalize (GObject *object)
   g_clear_pointer (&self->rank, g_hash_table_unref);
   g_clear_object (&self->items);
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->selected, g_hash_table_unref);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_free (self->board_id);
@@ -211,6 +220,7 @@ slv_board_doc_init (SlvBoardDoc *self)
   self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) slv_board_command_free);
   self->selection = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->selection, NULL);
+  self->selected = g_hash_table_new (g_str_hash, g_str_equal);
   self->view_zoom = 1;
 }
 
@@ -403,7 +413,9 @@ slv_board_doc_apply_state (SlvBoardDoc             *self,
         return;
       slv_rtree_remove (self->index, item);
       g_hash_table_remove (self->by_id, id);
-      unlist (self, item);   /* drops the last reference */
+      if (self->bulk == NULL)
+        unlist (self, item);   /* drops the last reference */
+      self->rank_dirty = TRUE;
       return;
     }
   if (item == NULL)
@@ -411,12 +423,20 @@ slv_board_doc_apply_state (SlvBoardDoc             *self,
       g_autoptr(SlvBoardItem) created = slv_board_item_new_from_state (state);
 
       g_hash_table_insert (self->by_id, (gpointer) slv_entity_get_id (SLV_ENTITY (created)), created);
-      g_list_store_insert (self->items, sorted_position (self, created), created);
+      if (self->bulk != NULL)
+        g_ptr_array_add (self->bulk, g_object_ref (created));
+      else
+        g_list_store_insert (self->items, sorted_position (self, created), created);
       index_item (self, created);
       self->rank_dirty = TRUE;
       return;
     }
-  if (g_strcmp0 (slv_board_item_get_z (item), state->z) != 0)
+  if (self->bulk != NULL)
+    {
+      slv_board_item_apply_state (item, state);
+      self->rank_dirty = TRUE;
+    }
+  else if (g_strcmp0 (slv_board_item_get_z (item), state->z) != 0)
     {
       g_object_ref (item);
       unlist (self, item);
@@ -461,18 +481,49 @@ write_tx (SlvStore  *store,
   return TRUE;
 }
 
+/* The list again from the live items, in one change. */
+static void
+rebuild_list (SlvBoardDoc *self)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_full (g_hash_table_size (self->by_id), g_object_unref);
+  GHashTableIter iter;
+  gpointer item;
+
+  /* Held here too: the splice lets go of the old list before it takes
+   * the new one, and most items are in both. */
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &item))
+    g_ptr_array_add (all, g_object_ref (item));
+  g_ptr_array_sort_with_data (all, (GCompareDataFunc) compare_items_ptr, NULL);
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       all->pdata, all->len);
+  self->rank_dirty = TRUE;
+}
+
+/* Commands larger than this rebuild the list once instead of moving
+ * items in it one by one. */
+#define BULK_CHANGES 48
+
 static void
 apply_command (SlvBoardDoc     *self,
                SlvBoardCommand *cmd,
                gboolean         forward)
 {
   guint n = slv_board_command_get_n_changes (cmd);
+  gboolean bulk = n > BULK_CHANGES;
 
+  if (bulk)
+    self->bulk = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint k = 0; k < n; k++)
     {
       const SlvItemChange *c = slv_board_command_get_change (cmd, forward ? k : n - 1 - k);
 
       slv_board_doc_apply_state (self, c->id, forward ? c->after : c->before);
+    }
+  if (bulk)
+    {
+      rebuild_list (self);
+      g_clear_pointer (&self->bulk, g_ptr_array_unref);
     }
 }
 
@@ -485,7 +536,16 @@ set_selection (SlvBoardDoc        *self,
     if (g_hash_table_contains (self->by_id, ids[i]))
       g_ptr_array_add (self->selection, g_strdup (ids[i]));
   g_ptr_array_add (self->selection, NULL);
+  slv_board_doc_sync_selected (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+void
+slv_board_doc_sync_selected (SlvBoardDoc *self)
+{
+  g_hash_table_remove_all (self->selected);
+  for (guint i = 0; i + 1 < self->selection->len; i++)
+    g_hash_table_add (self->selected, g_ptr_array_index (self->selection, i));
 }
 
 /* Drops ids that no longer name a live item. */
@@ -497,6 +557,7 @@ prune_selection (SlvBoardDoc *self)
       g_ptr_array_remove_index (self->selection, i);
     else
       i++;
+  slv_board_doc_sync_selected (self);
 }
 
 gboolean

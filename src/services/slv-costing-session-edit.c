@@ -245,6 +245,25 @@ slv_costing_session_explain (SlvCostingSession *self,
   return slv_cost_sheet_dup_explanation (self->sheet, index, -1);
 }
 
+gboolean
+slv_costing_session_price_at (SlvCostingSession *self,
+                              gint64             qty,
+                              SlvTotal           total,
+                              SlvDecimal        *out)
+{
+  g_autoptr(SlvCostingInput) copy = NULL;
+  g_autoptr(SlvCostSheet) sheet = NULL;
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, qty);
+
+  g_return_val_if_fail (SLV_IS_COSTING_SESSION (self) && out != NULL, FALSE);
+
+  copy = slv_costing_input_copy (self->input);
+  if (!slv_costing_input_set (copy, "order_qty", text, NULL))
+    return FALSE;
+  sheet = slv_costing_price (self->master, copy, NULL);
+  return sheet != NULL && slv_cost_sheet_get_total (sheet, total, out);
+}
+
 GStrv
 slv_costing_session_list_fx_sets (SlvCostingSession *self)
 {

@@ -181,6 +181,8 @@ slv_costing_session_recompute (SlvCostingSession *self)
 
   g_object_freeze_notify (G_OBJECT (self));
   start = now_ns ();
+  if (self->input->bound_serial != slv_cost_master_get_serial (self->master))
+    slv_costing_input_bind (self->input, self->master);
   sheet = slv_costing_price (self->master, self->input, &error);
   self->recompute_ns = now_ns () - start;
   g_clear_object (&self->sheet);

@@ -106,6 +106,14 @@ GStrv              slv_costing_session_list_fx_sets (SlvCostingSession  *self) G
 GStrv              slv_costing_session_list_destinations (SlvCostingSession *self) G_GNUC_WARN_UNUSED_RESULT;
 GStrv              slv_costing_session_list_scenarios (SlvCostingSession *self,
                                                        GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+/* @total of the costing priced for an order of @qty pieces instead (the
+ * workspace is not touched): the points of a price-versus-quantity curve
+ * across the rates' quantity tiers and minimum charges. FALSE when that
+ * total cannot be priced. */
+gboolean           slv_costing_session_price_at     (SlvCostingSession  *self,
+                                                     gint64              qty,
+                                                     SlvTotal            total,
+                                                     SlvDecimal         *out);
 /* Prices the in-memory costing again (no workspace access). */
 void               slv_costing_session_recompute    (SlvCostingSession  *self);
 

@@ -481,16 +481,17 @@ add_folder (const char *dir,
     g_ptr_array_add (paths, g_strdup (g_ptr_array_index (found, i)));
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+GPtrArray *
+slv_image_import_paths (SlvStore            *store,
+                        const char * const  *requested,
+                        GCancellable        *cancellable,
+                        GError             **error)
 {
-  const char * const *requested = task_data;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) slv_image_import_free);
-  GError *error = NULL;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) slv_image_import_free);
+
+  g_return_val_if_fail (SLV_IS_STORE (store), NULL);
+  g_return_val_if_fail (requested != NULL, NULL);
 
   for (guint i = 0; requested[i] != NULL; i++)
     if (g_file_test (requested[i], G_FILE_TEST_IS_DIR))
@@ -500,20 +501,31 @@ import_thread (GTask        *task,
 
   for (guint i = 0; i < paths->len; i++)
     {
-      SlvImageImport *one = g_new0 (SlvImageImport, 1);
+      SlvImageImport *one;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-        {
-          slv_image_import_free (one);
-          g_ptr_array_unref (results);
-          g_task_return_error (task, error);
-          return;
-        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      one = g_new0 (SlvImageImport, 1);
       one->path = g_strdup (g_ptr_array_index (paths, i));
-      one->info = slv_image_import_file (source_object, one->path, &one->error);
+      one->info = slv_image_import_file (store, one->path, &one->error);
       g_ptr_array_add (results, one);
     }
-  g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+  return g_steal_pointer (&results);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *results = slv_image_import_paths (source_object, task_data, cancellable, &error);
+
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
 }
 
 void

@@ -79,6 +79,11 @@ SlvImageInfo *slv_image_import_bytes      (SlvStore      *store,
 SlvImageInfo *slv_image_import_file       (SlvStore      *store,
                                            const char    *path,
                                            GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Blocking form of the below, for a worker of the caller's own. */
+GPtrArray    *slv_image_import_paths      (SlvStore            *store,
+                                           const char * const  *paths,
+                                           GCancellable        *cancellable,
+                                           GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 /* Imports @paths in a worker; a folder brings in the images directly in it
  * (by name). The result is a GPtrArray of SlvImageImport, one per file, in
  * order; a file that fails does not stop the others. */

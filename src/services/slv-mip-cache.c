@@ -542,12 +542,15 @@ request_done_cb (GObject      *object,
   g_signal_emit (self, signals[IMAGE_READY], 0, r->sha256, (int) r->level);
 }
 
-static gboolean
-has_failed (SlvMipCache *self,
-            const char  *sha256)
+gboolean
+slv_mip_cache_has_failed (SlvMipCache *self,
+                          const char  *sha256)
 {
   gboolean failed;
 
+  g_return_val_if_fail (SLV_IS_MIP_CACHE (self), FALSE);
+  if (sha256 == NULL)
+    return FALSE;
   g_mutex_lock (&self->lock);
   failed = g_hash_table_contains (self->failed, sha256);
   g_mutex_unlock (&self->lock);
@@ -564,7 +567,7 @@ slv_mip_cache_request (SlvMipCache *self,
 
   g_return_if_fail (SLV_IS_MIP_CACHE (self));
 
-  if (!slv_blobs_is_valid_hash (sha256) || has_failed (self, sha256))
+  if (!slv_blobs_is_valid_hash (sha256) || slv_mip_cache_has_failed (self, sha256))
     return;
   r = g_new0 (Request, 1);
   r->key = make_key (sha256, level);

@@ -63,6 +63,11 @@ gboolean     slv_mip_cache_get_info     (SlvMipCache   *self,
                                          int           *height,
                                          guint32       *mean_rgb);
 
+/* TRUE once the picture could not be read (missing or damaged blob):
+ * draw a placeholder; it is not asked for again. */
+gboolean     slv_mip_cache_has_failed   (SlvMipCache   *self,
+                                         const char    *sha256);
+
 /* Blocking: from memory, the cache folder, or made from the blob. */
 SlvMipImage *slv_mip_cache_load         (SlvMipCache   *self,
                                          const char    *sha256,

@@ -129,6 +129,8 @@ slv_pricing_price_input (SlvPricing       *self,
   master = slv_pricing_dup_master (self, input->brand_id, error);
   if (master == NULL)
     return NULL;
+  if (input->bound_serial != slv_cost_master_get_serial (master))
+    slv_costing_input_bind (input, master);
   return slv_costing_price (master, input, error);
 }
 

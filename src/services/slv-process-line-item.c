@@ -172,7 +172,7 @@ slv_process_line_item_sync (SlvProcessLineItem *self,
   if (rate >= 0)
     applied = slv_cost_sheet_get_figure (sheet, rate)->rate;
   if (cost >= 0)
-    minimum = !slv_decimal_is_zero (slv_cost_sheet_get_figure (sheet, cost)->args[4]);
+    minimum = !slv_decimal_is_zero (slv_cost_sheet_get_arg (sheet, cost, 4));
 
   g_object_freeze_notify (G_OBJECT (self));
   if (self->index != index)

@@ -143,28 +143,45 @@ bind_column (sqlite3_stmt            *stmt,
     }
 }
 
+/* INSERT … ON CONFLICT of every column, made once. */
+static const char *
+upsert_sql (void)
+{
+  static gsize once = 0;
+  static char *sql;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autofree char *list = column_list ("");
+      GString *q = g_string_new (NULL);
+      guint n = 0;
+      const char * const *cols = slv_board_item_state_columns (&n);
+
+      g_string_append_printf (q, "INSERT INTO board_item (created_at, updated_at, deleted, brand_id, %s) "
+                                 "VALUES (?1, ?1, 0, (SELECT brand_id FROM board WHERE id = ?3)", list);
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (q, ", ?%u", i + 2);
+      g_string_append (q, ") ON CONFLICT (id) DO UPDATE SET deleted = 0, updated_at = ?1");
+      for (guint i = 1; i < n; i++)
+        g_string_append_printf (q, ", %s = excluded.%s", cols[i], cols[i]);
+      sql = g_string_free (q, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+  return sql;
+}
+
 /* Inserts @s, or revives and overwrites its tombstone (redo of an add). */
 static gboolean
 upsert (SlvStore                *store,
         const SlvBoardItemState *s,
         GError                 **error)
 {
-  g_autofree char *list = column_list ("");
-  g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *now = slv_timestamp_now ();
   guint n = 0;
-  const char * const *cols = slv_board_item_state_columns (&n);
   sqlite3_stmt *stmt;
 
-  /* The same text every time, so the store's statement cache keeps it. */
-  g_string_append_printf (sql, "INSERT INTO board_item (created_at, updated_at, deleted, brand_id, %s) "
-                               "VALUES (?1, ?1, 0, (SELECT brand_id FROM board WHERE id = ?3)", list);
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (sql, ", ?%u", i + 2);
-  g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET deleted = 0, updated_at = ?1");
-  for (guint i = 1; i < n; i++)
-    g_string_append_printf (sql, ", %s = excluded.%s", cols[i], cols[i]);
-  stmt = slv_store_prepare (store, sql->str, error);
+  slv_board_item_state_columns (&n);
+  stmt = slv_store_prepare (store, upsert_sql (), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);

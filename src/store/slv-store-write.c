@@ -14,7 +14,8 @@
 static const char * const main_tables[] = {
   "brand", "season", "collection", "supplier", "material", "cost_rate", "style",
   "costing", "bom_line", "process_line", "margin_rule", "fx_rate", "board",
-  "board_item", "blob", "factory", "production_order", "order_line", NULL
+  "board_item", "blob", "annotation", "comment", "pattern_piece", "destination",
+  "duty_rate", "factory", "production_order", "order_line", NULL
 };
 
 const char * const *

@@ -265,10 +265,11 @@ open_board (const char  *path,
   for (guint i = 0; i < visible->len; i++)
     if (levels[i] != SLV_MIP_NONE)
       {
-        g_autoptr(SlvMipImage) img = slv_mip_cache_load (cache, slv_board_item_get_blob (g_ptr_array_index (visible, i)),
-                                                         levels[i], NULL, &error);
+        SlvMipImage *img = slv_mip_cache_load (cache, slv_board_item_get_blob (g_ptr_array_index (visible, i)),
+                                               levels[i], NULL, &error);
 
         check (error);
+        g_object_unref (img);
       }
   g_free (levels);
   return (now_us () - t0) / 1e6;
@@ -314,10 +315,11 @@ pan (SlvBoardDoc *doc,
         if (levels[i] != SLV_MIP_NONE)
           {
             g_autoptr(GError) error = NULL;
-            g_autoptr(SlvMipImage) img = slv_mip_cache_load (cache, slv_board_item_get_blob (g_ptr_array_index (visible, i)),
-                                                             levels[i], NULL, &error);
+            SlvMipImage *img = slv_mip_cache_load (cache, slv_board_item_get_blob (g_ptr_array_index (visible, i)),
+                                                   levels[i], NULL, &error);
 
             check (error);
+            g_object_unref (img);
           }
     }
   memory (&rss, &hwm);
@@ -329,6 +331,80 @@ pan (SlvBoardDoc *doc,
     printf ("; cache %.0f MiB of %.0f MiB, RSS %.0f MiB", slv_mip_cache_get_used (cache) / 1048576.0,
             slv_mip_cache_get_budget (cache) / 1048576.0, rss / 1024.0);
   printf ("\n");
+}
+
+static void
+time_command (const char  *what,
+              SlvBoardDoc *doc,
+              gboolean   (*run) (SlvBoardDoc *, const char * const *, GError **),
+              guint        n)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *items = slv_board_doc_get_items (doc);
+  gint64 t0;
+  double run_ms, undo_ms;
+
+  for (guint i = 0; i < MIN (n, g_list_model_get_n_items (items)); i++)
+    {
+      g_autoptr(SlvBoardItem) item = g_list_model_get_item (items, i);
+
+      g_ptr_array_add (ids, (gpointer) slv_entity_get_id (SLV_ENTITY (item)));
+    }
+  g_ptr_array_add (ids, NULL);
+  t0 = now_us ();
+  if (!run (doc, (const char * const *) ids->pdata, &error))
+    check (error);
+  run_ms = (now_us () - t0) / 1000.0;
+  t0 = now_us ();
+  if (!slv_board_doc_undo (doc, &error))
+    check (error);
+  undo_ms = (now_us () - t0) / 1000.0;
+  printf ("  %-28s on %4u items: %7.1f ms, undo %7.1f ms\n", what, ids->len - 1, run_ms, undo_ms);
+}
+
+static gboolean
+run_move (SlvBoardDoc *doc, const char * const *ids, GError **error)
+{
+  return slv_board_doc_move (doc, ids, 10, 10, error);
+}
+
+static gboolean
+run_pack (SlvBoardDoc *doc, const char * const *ids, GError **error)
+{
+  return slv_board_doc_pack (doc, ids, 8, error);
+}
+
+static gboolean
+run_front (SlvBoardDoc *doc, const char * const *ids, GError **error)
+{
+  return slv_board_doc_reorder (doc, ids, SLV_Z_TO_FRONT, error);
+}
+
+static gboolean
+run_duplicate (SlvBoardDoc *doc, const char * const *ids, GError **error)
+{
+  return slv_board_doc_duplicate (doc, ids, 20, 20, error);
+}
+
+static gboolean
+run_delete (SlvBoardDoc *doc, const char * const *ids, GError **error)
+{
+  return slv_board_doc_delete (doc, ids, error);
+}
+
+static gboolean
+run_group (SlvBoardDoc *doc, const char * const *ids, GError **error)
+{
+  return slv_board_doc_group (doc, ids, NULL, error);
+}
+
+static gboolean
+run_select_all (SlvBoardDoc *doc, const char * const *ids, GError **error)
+{
+  slv_board_doc_select_all (doc);
+  /* selecting is not a step; make one to keep the undo below honest */
+  return slv_board_doc_move (doc, (const char * const *) &ids[0], 0, 1, error);
 }
 
 int
@@ -376,16 +452,29 @@ main (int argc, char **argv)
 
         slv_mip_cache_load_info (cache, slv_board_item_get_blob (item), NULL, NULL, NULL, NULL);
       }
-    printf ("\npanning %u viewports of %.0f × %.0f (spatial query and mip plan only):\n",
-            N_VIEWPORTS, VIEW_W, VIEW_H);
-    for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
-      pan (doc, cache, zooms[z], FALSE);
-    printf ("\npanning again, decoding what each viewport needs (memory):\n");
-    for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
-      pan (doc, cache, zooms[z], TRUE);
+    /* SELVEDGE_BENCH_SKIP_PAN=1 times the commands only (profiling). */
+    if (g_getenv ("SELVEDGE_BENCH_SKIP_PAN") == NULL)
+      {
+        printf ("\npanning %u viewports of %.0f × %.0f (spatial query and mip plan only):\n",
+                N_VIEWPORTS, VIEW_W, VIEW_H);
+        for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+          pan (doc, cache, zooms[z], FALSE);
+        printf ("\npanning again, decoding what each viewport needs (memory):\n");
+        for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+          pan (doc, cache, zooms[z], TRUE);
+      }
     memory (&rss, &hwm);
     printf ("\nresident memory now %.0f MiB, peak %.0f MiB; mip cache budget %.0f MiB\n",
             rss / 1024.0, hwm / 1024.0, BUDGET / 1048576.0);
+
+    printf ("\ncommands (one transaction each) on the 5,000-item board:\n");
+    time_command ("move", doc, run_move, N_ITEMS);
+    time_command ("pack", doc, run_pack, 1000);
+    time_command ("bring to front", doc, run_front, 500);
+    time_command ("duplicate", doc, run_duplicate, 500);
+    time_command ("delete", doc, run_delete, N_ITEMS);
+    time_command ("group", doc, run_group, 200);
+    time_command ("select all, nudge one", doc, run_select_all, 1);
   }
   slv_test_rm_rf (dir);
   return 0;

@@ -389,6 +389,44 @@ test_copy_and_fields (void)
   g_assert_cmpint (slv_costing_input_find_bom (copy, "nope"), ==, -1);
 }
 
+/* A costing bound to its master prices exactly as an unbound one, and a
+ * change unbinds it. */
+static void
+test_binding (void)
+{
+  g_autoptr(SlvCostMaster) m = fixture_master ();
+  g_autoptr(SlvCostMaster) other = fixture_master ();
+  SlvCostingInput *inputs[2] = { fixture_example_a (), fixture_example_b () };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(SlvCostSheet) unbound = price (m, inputs[i]);
+      g_autoptr(SlvCostSheet) bound = NULL;
+      g_autoptr(SlvCostSheet) elsewhere = NULL;
+
+      g_assert_cmpuint (inputs[i]->bound_serial, ==, 0);
+      slv_costing_input_bind (inputs[i], m);
+      g_assert_cmpuint (inputs[i]->bound_serial, ==, slv_cost_master_get_serial (m));
+      bound = price (m, inputs[i]);
+      /* bound to m, priced with another master: resolved there, not from m */
+      elsewhere = price (other, inputs[i]);
+      g_assert_cmpuint (slv_cost_sheet_get_n_figures (bound), ==, slv_cost_sheet_get_n_figures (unbound));
+      for (guint f = 0; f < slv_cost_sheet_get_n_figures (bound); f++)
+        {
+          g_assert_true (slv_decimal_equal (slv_cost_sheet_get_figure (bound, f)->value,
+                                            slv_cost_sheet_get_figure (unbound, f)->value));
+          g_assert_true (slv_decimal_equal (slv_cost_sheet_get_figure (elsewhere, f)->value,
+                                            slv_cost_sheet_get_figure (unbound, f)->value));
+          g_assert_true (slv_cost_sheet_get_figure (bound, f)->rate == slv_cost_sheet_get_figure (unbound, f)->rate);
+          if (slv_cost_sheet_get_figure (elsewhere, f)->rate != NULL)
+            g_assert_true (slv_cost_sheet_get_figure (elsewhere, f)->rate != slv_cost_sheet_get_figure (bound, f)->rate);
+        }
+      g_assert_true (slv_costing_input_set (inputs[i], "order_qty", "5000", NULL));
+      g_assert_cmpuint (inputs[i]->bound_serial, ==, 0);
+      slv_costing_input_unref (inputs[i]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -403,5 +441,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/costing/problems", test_problems);
   g_test_add_func ("/core/costing/input-validation", test_input_validation);
   g_test_add_func ("/core/costing/copy", test_copy_and_fields);
+  g_test_add_func ("/core/costing/binding", test_binding);
   return g_test_run ();
 }

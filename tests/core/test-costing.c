@@ -89,7 +89,7 @@ test_example_a (void)
   g_assert_true (slv_decimal_div (value (sheet, "landed_price"), fixture_dec ("0.40"), SLV_ROUND_HALF_EVEN, &net));
   assert_dec (net, 6, "9.590301");
   retail = slv_cost_sheet_get_total_index (sheet, SLV_TOTAL_RETAIL);
-  rule_raw = slv_cost_sheet_get_figure (sheet, retail)->args[0];
+  rule_raw = slv_cost_sheet_get_arg (sheet, retail, 0);
   assert_dec (rule_raw, 6, "11.508361");
   assert_figure (sheet, "retail", 2, "11.99");
   g_assert_cmpstr (slv_cost_sheet_get_figure (sheet, retail)->unit, ==, "EUR");
@@ -137,7 +137,7 @@ test_example_b (void)
   assert_figure (sheet, "landed", 6, "5.429450");
   assert_figure (sheet, "landed_price", 6, "5.429450");
   g_assert_cmpstr (slv_cost_sheet_get_price_currency (sheet), ==, "USD");
-  assert_dec (slv_cost_sheet_get_figure (sheet, slv_cost_sheet_get_total_index (sheet, SLV_TOTAL_RETAIL))->args[0],
+  assert_dec (slv_cost_sheet_get_arg (sheet, slv_cost_sheet_get_total_index (sheet, SLV_TOTAL_RETAIL), 0),
               6, "10.858900");
   assert_figure (sheet, "retail", 2, "10.99");
   assert_figure (sheet, "margin_pct", 2, "50.60");
@@ -187,7 +187,7 @@ test_example_c (void)
   {
     int cost = slv_cost_sheet_get_line_cost (sheet, FALSE, line);
 
-    assert_dec (slv_cost_sheet_get_figure (sheet, cost)->args[1], 6, "1.093613");
+    assert_dec (slv_cost_sheet_get_arg (sheet, cost, 1), 6, "1.093613");
   }
 }
 

@@ -26,6 +26,9 @@ test_basics (void)
     /* keys written before this module (the demo board's a000, a001, …) */
     { "a000", "a001", "a000V" },
     { "a013", NULL, "a1" },
+    /* the smallest integer is kept free: a fraction above it instead */
+    { NULL, "A00000000000000000000000001", "A00000000000000000000000000V" },
+    { NULL, "A0000000000000000000000000001", "A0000000000000000000000000000V" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

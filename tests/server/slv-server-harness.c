@@ -164,6 +164,7 @@ start_postgres (SlvPgCluster *cluster)
   g_autoptr(GError) error = NULL;
   g_autofree char *log = g_build_filename (cluster->dir, "postgres.log", NULL);
   g_autoptr(GSubprocessLauncher) launcher = NULL;
+  /* PostgreSQL is not under test: no glibc malloc checking for it */
   const char *extra[] = { "-D", cluster->data, "-k", cluster->dir, "-p", PG_PORT, "-c", "listen_addresses=",
                           "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
                           "-c", "max_connections=200", "-c", "shared_buffers=128MB", NULL };
@@ -187,8 +188,12 @@ start_postgres (SlvPgCluster *cluster)
   argv = pg_argv (cluster, "postgres");
   for (guint i = 0; extra[i] != NULL; i++)
     g_ptr_array_add (argv, g_strdup (extra[i]));
+  if (g_getenv ("SELVEDGE_PG_LOG_MS") != NULL)
+    g_ptr_array_add (argv, g_strconcat ("--log_min_duration_statement=", g_getenv ("SELVEDGE_PG_LOG_MS"), NULL));
   g_ptr_array_add (argv, NULL);
   launcher = launcher_for (cluster, log);
+  g_subprocess_launcher_unsetenv (launcher, "MALLOC_CHECK_");
+  g_subprocess_launcher_unsetenv (launcher, "MALLOC_PERTURB_");
   cluster->postgres = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   if (cluster->postgres == NULL || !wait_for_socket (cluster))
     {

@@ -204,6 +204,18 @@ test_refresh_rotation (void)
   g_assert_cmpint (slv_test_db_count (slv_env.db, "SELECT count (*) FROM auth_family WHERE revoked_reason = "
                                       "'refresh token reused'", NULL), >=, 1);
 
+  /* an expired sign-in asks for the password again */
+  {
+    g_autoptr(SlvTestClient) old = slv_env_client (admin_email);
+    g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, old->refresh_token, -1);
+
+    g_assert_cmpint (slv_test_db_count (slv_env.db, "WITH u AS (UPDATE auth_refresh SET expires_at = now () - "
+                                        "interval '1 day' WHERE token_hash = $1 RETURNING 1) SELECT count (*) FROM u",
+                                        hash, NULL), ==, 1);
+    slv_test_client_refresh (old);
+    assert_problem (old, 401, "refresh_invalid");
+  }
+
   /* a token never issued */
   g_free (c->refresh_token);
   c->refresh_token = g_strdup ("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
@@ -412,7 +424,7 @@ static void
 test_rate_limit (void)
 {
   g_autofree char *conninfo = NULL;
-  const char *args[] = { "--rate-limit=1", "--rate-burst=3", NULL };
+  const char *args[] = { "--rate-limit=1", "--rate-burst=3", "--jwt-alg=HS256", NULL };   /* and HS256 tokens */
   SlvTestServer *limited;
   g_autoptr(SlvTestClient) c = NULL;
   guint limited_at = 0;

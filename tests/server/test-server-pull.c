@@ -104,9 +104,11 @@ assert_view_is_server (View       *view,
       g_autofree char *canonical = NULL;
       const char *at = strrchr (PQgetvalue (res, i, 1), '@');
       g_autofree char *value = g_strndup (PQgetvalue (res, i, 1), at - PQgetvalue (res, i, 1));
+      g_autofree char *text = NULL;
 
       node = slv_json_parse (value, strlen (value), NULL);
-      canonical = g_strconcat (slv_json_node_to_text (node), at, NULL);
+      text = slv_json_node_to_text (node);
+      canonical = g_strconcat (text, at, NULL);
       if (g_strcmp0 (seen, canonical) != 0)
         g_error ("%s: server has %s, puller saw %s", key, canonical, seen ? seen : "nothing");
     }

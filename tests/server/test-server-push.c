@@ -302,6 +302,38 @@ test_conflicts (void)
   }
 }
 
+
+/* A batch may carry one field twice (different stamps): the later wins and
+ * the batch never fails on it. */
+static void
+test_same_field_twice (void)
+{
+  g_autoptr(SlvTestClient) a = NULL;
+  g_autoptr(SlvSyncPushRequest) b = NULL;
+  g_autoptr(SlvSyncPushResponse) r = NULL;
+  g_autofree char *style = new_id ();
+  g_autofree char *h0 = NULL, *h1 = NULL, *h2 = NULL, *name = NULL;
+
+  SLV_REQUIRE_SERVER ();
+  a = slv_env_client (admin_email);
+  h0 = slv_test_client_tick (a);
+  create_style (a, style, "once", h0);
+  h1 = slv_test_client_tick (a);
+  h2 = slv_test_client_tick (a);
+  b = slv_test_client_batch (a);
+  slv_test_batch_op (b, "style", style, "name", "\"second\"", h2, h0);
+  slv_test_batch_op (b, "style", style, "name", "\"first\"", h1, h0);
+  slv_test_batch_op (b, "style", style, "category", "\"a\"", h1, NULL);
+  slv_test_batch_op (b, "style", style, "category", "\"b\"", h2, NULL);
+  r = push_ok (a, b);
+  g_assert_cmpint (slv_test_result_status (r, 0), ==, SLV_SYNC_OP_APPLIED);
+  g_assert_cmpint (slv_test_result_status (r, 1), ==, SLV_SYNC_OP_SUPERSEDED);
+  name = slv_test_db_scalar (slv_env.db, "SELECT string_agg (value #>> '{}', ',' ORDER BY field) FROM sync_field "
+                             "WHERE row_id = $1::uuid AND field IN ('name', 'category')", style, NULL);
+  g_assert_cmpstr (name, ==, "b,second");
+  g_assert_cmpint (conflicts_for (style, "name"), ==, 0);
+}
+
 static void
 set_geometry (SlvSyncPushRequest *b,
               const char         *item,
@@ -609,6 +641,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/server/push/idempotent", test_idempotent);
   g_test_add_func ("/server/push/conflicts", test_conflicts);
   g_test_add_func ("/server/push/field-groups", test_field_groups);
+  g_test_add_func ("/server/push/same-field-twice", test_same_field_twice);
   g_test_add_func ("/server/push/rbac-writes", test_rbac_writes);
   g_test_add_func ("/server/push/validation", test_validation);
   rc = g_test_run ();

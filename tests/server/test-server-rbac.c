@@ -283,6 +283,235 @@ test_revoke_and_gain (void)
   }
 }
 
+
+static guint
+search_count (SlvTestClient *c,
+              const char    *query,
+              const char    *want_row)
+{
+  g_autofree char *q = g_uri_escape_string (query, NULL, FALSE);
+  g_autofree char *path = g_strconcat ("/v1/search?q=", q, NULL);
+  g_autoptr(JsonNode) found = slv_test_client_call (c, "GET", path, NULL);
+  JsonArray *results;
+  guint hits = 0;
+
+  g_assert_cmpuint (c->status, ==, 200);
+  results = json_object_get_array_member (json_node_get_object (found), "results");
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *r = json_array_get_object_element (results, i);
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (r, "bucket"), "brand:" BRAND));
+      if (want_row == NULL || strcmp (json_object_get_string_member (r, "row"), want_row) == 0)
+        hits++;
+    }
+  return hits;
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(SlvTestClient) a = NULL;
+  g_autoptr(SlvSyncPushRequest) b = NULL;
+  g_autoptr(SlvSyncPushResponse) r = NULL;
+  g_autofree char *h = NULL, *material = slv_uuid_v7_new (), *board = slv_uuid_v7_new ();
+  g_autofree char *item = slv_uuid_v7_new (), *gone = slv_uuid_v7_new (), *bj = NULL;
+
+  SLV_REQUIRE_SERVER ();
+  a = slv_env_client (admin_a);
+  h = slv_test_client_tick (a);
+  bj = slv_json_quote (board);
+  b = slv_test_client_batch (a);
+  slv_env_create_row (b, h, "material", material, BRAND, "code", "\"000000100042\"", "name", "\"Slub jersey\"",
+                      "kind", "\"fabric\"", "unit", "\"KG\"", "composition", "\"95% organic cotton 5% elastane\"", NULL);
+  slv_env_create_row (b, h, "board", board, BRAND, "name", "\"Seaside moodboard\"", NULL);
+  slv_env_create_row (b, h, "board_item", item, BRAND, "board_id", bj, "kind", "\"note\"", "z", "\"a0\"",
+                      "text", "\"Try indigo overdye\"", "x", "0", "y", "0", "w", "1", "h", "1", "rotation", "0", NULL);
+  slv_env_create_row (b, h, "style", gone, BRAND, "code", "\"G-1\"", "name", "\"Vanishing organic tee\"", NULL);
+  r = push_ok (a, b);
+  g_assert_cmpuint (search_count (a, "vanishing", gone), ==, 1);
+  {
+    g_autoptr(SlvSyncPushRequest) del = slv_test_client_batch (a);
+    g_autofree char *h2 = slv_test_client_tick (a);
+    g_autoptr(SlvSyncPushResponse) rd = NULL;
+
+    slv_test_batch_op (del, "style", gone, "deleted", "true", h2, h);
+    rd = push_ok (a, del);
+  }
+  g_assert_cmpuint (search_count (a, "organic cotton", material), ==, 1);
+  g_assert_cmpuint (search_count (a, "000000100042", material), ==, 1);
+  g_assert_cmpuint (search_count (a, "seaside", board), ==, 1);
+  g_assert_cmpuint (search_count (a, "indigo", item), ==, 1);
+  g_assert_cmpuint (search_count (a, "vanishing", NULL), ==, 0);          /* deleted rows are not found */
+  g_assert_cmpuint (search_count (a, "'); DROP TABLE style; --", NULL), ==, 0);
+  g_assert_cmpuint (search_count (a, "\"unbalanced", NULL), ==, 0);
+  {
+    g_autoptr(JsonNode) empty = slv_test_client_call (a, "GET", "/v1/search?q=", NULL);
+
+    g_assert_cmpuint (a->status, ==, 400);
+  }
+}
+
+
+/* A loopback stand-in for Elasticsearch's _bulk endpoint. */
+typedef struct
+{
+  GMainContext *context;
+  GMainLoop    *loop;
+  SoupServer   *server;
+  GThread      *thread;
+  GMutex        lock;
+  GCond         cond;
+  char         *url;
+  guint         status;
+  GPtrArray    *requests;   /* "METHOD PATH\nCONTENT-TYPE\nBODY" */
+} FakeEs;
+
+static void
+fake_es_cb (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  FakeEs *es = user_data;
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  const char *type = soup_message_headers_get_content_type (soup_server_message_get_request_headers (msg), NULL);
+  const char *reply = "{\"took\":1,\"errors\":false,\"items\":[]}";
+
+  g_mutex_lock (&es->lock);
+  g_ptr_array_add (es->requests, g_strdup_printf ("%s %s\n%s\n%.*s", soup_server_message_get_method (msg), path,
+                                                  type ? type : "", (int) g_bytes_get_size (body),
+                                                  (const char *) g_bytes_get_data (body, NULL)));
+  soup_server_message_set_status (msg, es->status, NULL);
+  g_mutex_unlock (&es->lock);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, reply, strlen (reply));
+}
+
+static gpointer
+fake_es_thread (gpointer data)
+{
+  FakeEs *es = data;
+  GSList *uris;
+
+  g_main_context_push_thread_default (es->context);
+  es->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (es->server, NULL, fake_es_cb, es, NULL);
+  g_assert_true (soup_server_listen_local (es->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, NULL));
+  uris = soup_server_get_uris (es->server);
+  g_mutex_lock (&es->lock);
+  es->url = g_uri_to_string (uris->data);
+  g_cond_signal (&es->cond);
+  g_mutex_unlock (&es->lock);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_main_loop_run (es->loop);
+  g_object_unref (es->server);
+  g_main_context_pop_thread_default (es->context);
+  return NULL;
+}
+
+static void
+fake_es_start (FakeEs *es)
+{
+  g_mutex_init (&es->lock);
+  g_cond_init (&es->cond);
+  es->status = 200;
+  es->requests = g_ptr_array_new_with_free_func (g_free);
+  es->context = g_main_context_new ();
+  es->loop = g_main_loop_new (es->context, FALSE);
+  es->thread = g_thread_new ("fake-es", fake_es_thread, es);
+  g_mutex_lock (&es->lock);
+  while (es->url == NULL)
+    g_cond_wait (&es->cond, &es->lock);
+  g_mutex_unlock (&es->lock);
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fake_es_stop (FakeEs *es)
+{
+  g_main_context_invoke (es->context, quit_cb, es->loop);
+  g_thread_join (es->thread);
+  g_main_loop_unref (es->loop);
+  g_main_context_unref (es->context);
+  g_ptr_array_unref (es->requests);
+  g_free (es->url);
+}
+
+static void
+test_elasticsearch (void)
+{
+  FakeEs es = { 0 };
+  g_autofree char *out = NULL;
+  gboolean found_style_b = FALSE;
+
+  SLV_REQUIRE_SERVER ();
+  g_assert_cmpint (slv_test_db_count (slv_env.db, "SELECT count (*) FROM search_outbox", NULL), >, 0);
+  fake_es_start (&es);
+  out = slv_test_server_admin (slv_env.server, NULL, TRUE, "index", "--once", "--elasticsearch", es.url, NULL);
+  g_assert_cmpuint (es.requests->len, >=, 1);
+  for (guint r = 0; r < es.requests->len; r++)
+    {
+      g_auto(GStrv) lines = g_strsplit (es.requests->pdata[r], "\n", -1);
+      guint n = g_strv_length (lines);
+
+      g_assert_cmpstr (lines[0], ==, "POST /_bulk");
+      g_assert_cmpstr (lines[1], ==, "application/x-ndjson");
+      g_assert_cmpstr (lines[n - 1], ==, "");    /* NDJSON ends with a newline */
+      for (guint i = 2; i + 1 < n; i++)
+        {
+          g_autoptr(JsonNode) action = slv_json_parse (lines[i], strlen (lines[i]), NULL);
+          JsonObject *a;
+          JsonObject *meta;
+
+          g_assert_nonnull (action);
+          a = json_node_get_object (action);
+          meta = json_object_has_member (a, "index") ? json_object_get_object_member (a, "index")
+                                                     : json_object_get_object_member (a, "delete");
+          g_assert_nonnull (meta);
+          g_assert_true (g_str_has_prefix (json_object_get_string_member (meta, "_index"), "selvedge-"));
+          if (json_object_has_member (a, "index"))
+            {
+              g_autoptr(JsonNode) doc = slv_json_parse (lines[i + 1], strlen (lines[i + 1]), NULL);
+              JsonObject *d = json_node_get_object (doc);
+
+              g_assert_nonnull (json_object_get_string_member (d, "bucket"));
+              if (strcmp (json_object_get_string_member (meta, "_id"), style_b) == 0)
+                {
+                  g_assert_cmpstr (json_object_get_string_member (meta, "_index"), ==, "selvedge-style");
+                  g_assert_cmpstr (json_object_get_string_member (d, "name"), ==, "Brand B style");
+                  found_style_b = TRUE;
+                }
+              i++;
+            }
+        }
+    }
+  g_assert_true (found_style_b);
+  g_assert_cmpint (slv_test_db_count (slv_env.db, "SELECT count (*) FROM search_outbox", NULL), ==, 0);
+
+  /* Elasticsearch down: nothing is lost, the entries wait for the next run */
+  es.status = 503;
+  {
+    g_autoptr(SlvTestClient) b = slv_env_client (admin_b);
+    g_autoptr(SlvSyncPushRequest) batch = slv_test_client_batch (b);
+    g_autofree char *h = slv_test_client_tick (b);
+    g_autofree char *id = slv_uuid_v7_new ();
+    g_autoptr(SlvSyncPushResponse) r = NULL;
+
+    slv_env_create_row (batch, h, "style", id, BRAND_B, "code", "\"B-2\"", "name", "\"Queued\"", NULL);
+    r = push_ok (b, batch);
+  }
+  g_free (slv_test_server_admin (slv_env.server, NULL, FALSE, "index", "--once", "--elasticsearch", es.url, NULL));
+  g_assert_cmpint (slv_test_db_count (slv_env.db, "SELECT count (*) FROM search_outbox", NULL), ==, 1);
+  fake_es_stop (&es);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -298,6 +527,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/server/rbac/scan-every-role", test_scan_every_role);
   g_test_add_func ("/server/rbac/supplier-and-moves", test_supplier_and_moves);
   g_test_add_func ("/server/rbac/revoke-and-gain", test_revoke_and_gain);
+  g_test_add_func ("/server/rbac/search", test_search);
+  g_test_add_func ("/server/search/elasticsearch", test_elasticsearch);
   rc = g_test_run ();
   if (slv_env.server != NULL)
     slv_server_test_env_teardown ();

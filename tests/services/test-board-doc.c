@@ -582,6 +582,89 @@ test_atomic (Fixture       *f,
   g_assert_false (slv_board_doc_can_undo (f->doc));
 }
 
+static void
+assert_sorted (SlvBoardDoc *doc)
+{
+  for (guint i = 1; i < n_items (doc); i++)
+    {
+      SlvBoardItem *a = item_at (doc, i - 1), *b = item_at (doc, i);
+      int c = strcmp (slv_board_item_get_z (a), slv_board_item_get_z (b));
+
+      g_assert_true (c < 0 || (c == 0 && strcmp (slv_entity_get_id (SLV_ENTITY (a)),
+                                                 slv_entity_get_id (SLV_ENTITY (b))) < 0));
+    }
+}
+
+/* Commands over many items rebuild the list in one go; the result must
+ * be the same as item by item. */
+static void
+test_large_commands (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) slv_board_item_state_free);
+  g_autoptr(GHashTable) start = stored_states (f->store, f->board_id);
+  g_autofree char **half = NULL;
+  guint changed = 0;
+
+  for (guint i = 0; i < 150; i++)
+    {
+      SlvBoardItemState *s = slv_board_item_state_new ();
+
+      s->kind = g_strdup ("swatch");
+      s->color = g_strdup ("#8a9a8c");
+      s->x = (i % 15) * 130, s->y = 2000 + (i / 15) * 130;
+      g_ptr_array_add (states, s);
+    }
+  g_signal_connect_swapped (slv_board_doc_get_items (f->doc), "items-changed", G_CALLBACK (g_atomic_int_inc), &changed);
+  g_assert_true (slv_board_doc_add_states (f->doc, "Add swatches", states, &error));
+  g_assert_no_error (error);
+  /* one change notice for the whole list */
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (n_items (f->doc), ==, 164);
+  assert_sorted (f->doc);
+  assert_saved (f);
+
+  slv_board_doc_select_all (f->doc);
+  g_assert_true (slv_board_doc_move (f->doc, NULL, 5, 5, &error));
+  g_assert_true (slv_board_doc_pack (f->doc, NULL, 4, &error));
+  assert_no_overlap (f->doc);
+  assert_saved (f);
+
+  /* every other item to the front, as one block keeping its order */
+  half = g_new0 (char *, 83);
+  for (guint i = 0; i < 82; i++)
+    half[i] = (char *) id_at (f->doc, i * 2);
+  {
+    g_auto(GStrv) ids = g_strdupv (half);
+
+    g_assert_true (slv_board_doc_reorder (f->doc, (const char * const *) ids, SLV_Z_TO_FRONT, &error));
+    assert_sorted (f->doc);
+    for (guint i = 0; i < 82; i++)
+      g_assert_cmpstr (id_at (f->doc, 82 + i), ==, ids[i]);
+  }
+  assert_saved (f);
+  g_assert_true (slv_board_doc_delete (f->doc, NULL, &error));
+  g_assert_cmpuint (n_items (f->doc), ==, 0);
+  assert_saved (f);
+
+  while (slv_board_doc_can_undo (f->doc))
+    {
+      g_assert_true (slv_board_doc_undo (f->doc, &error));
+      assert_sorted (f->doc);
+      assert_saved (f);
+    }
+  {
+    g_autoptr(GHashTable) now = stored_states (f->store, f->board_id);
+
+    assert_same_states (start, now);
+  }
+  while (slv_board_doc_can_redo (f->doc))
+    g_assert_true (slv_board_doc_redo (f->doc, &error));
+  g_assert_cmpuint (n_items (f->doc), ==, 0);
+  assert_saved (f);
+}
+
 /* -- random sequences -- */
 
 static const char *
@@ -762,6 +845,7 @@ main (int argc, char **argv)
   ADD ("arrange", test_arrange, NULL);
   ADD ("view-and-reopen", test_view_and_reopen, NULL);
   ADD ("atomic", test_atomic, NULL);
+  ADD ("large-commands", test_large_commands, NULL);
   ADD ("random-sequences/1", test_random_sequences, GUINT_TO_POINTER (1));
   ADD ("random-sequences/2", test_random_sequences, GUINT_TO_POINTER (2));
   ADD ("random-sequences/3", test_random_sequences, GUINT_TO_POINTER (3));

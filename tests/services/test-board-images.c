@@ -10,6 +10,7 @@
 
 #include "slv-test-util.h"
 #include "formats/slv-gpl.h"
+#include "services/slv-board-import.h"
 #include "services/slv-image.h"
 #include "services/slv-image-palette.h"
 #include "services/slv-mip-cache.h"
@@ -398,6 +399,7 @@ test_mip_requests_and_budget (Fixture       *f,
     g_autoptr(SlvMipImage) best = slv_mip_cache_lookup_best (cache, shas->pdata[3], SLV_MIP_1024);
 
     /* the 256 stands in while the 1024 is made */
+    g_assert_nonnull (img);
     g_assert_nonnull (best);
     g_assert_cmpint (slv_mip_image_get_level (best), ==, SLV_MIP_256);
   }
@@ -409,6 +411,8 @@ test_mip_requests_and_budget (Fixture       *f,
   slv_mip_cache_request (cache, "0000000000000000000000000000000000000000000000000000000000000000", SLV_MIP_64);
   while (ready == 0)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_true (slv_mip_cache_has_failed (cache, "0000000000000000000000000000000000000000000000000000000000000000"));
+  g_assert_false (slv_mip_cache_has_failed (cache, shas->pdata[0]));
   slv_mip_cache_request (cache, "0000000000000000000000000000000000000000000000000000000000000000", SLV_MIP_64);
   g_assert_false (g_main_context_pending (NULL));
 }
@@ -556,6 +560,90 @@ test_gpl_errors (void)
                    "GIMP Palette\nName: Two lines\nColumns: 1\n#\n 27  42  73\tNavy Name: injected\n");
 }
 
+static void
+board_import_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = slv_board_import_finish (SLV_BOARD_DOC (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Dropped files: stored, laid out round the drop point, one step. */
+static void
+test_board_import (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *brand = NULL;
+  g_autofree char *board = NULL;
+  g_autoptr(SlvBoardDoc) doc = NULL;
+  g_autoptr(SlvMipCache) cache = slv_mip_cache_new (f->store, SLV_MIP_CACHE_DEFAULT_BUDGET);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) pasted = NULL;
+  g_autofree char *coffee = NULL;
+  g_autofree char *rocket = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *png = NULL;
+  gsize png_len = 0;
+  const char *paths[5];
+  SlvRect b;
+
+  if (f->images == NULL)
+    return;
+  g_assert_true (slv_store_insert (f->store, "brand", &brand, &error, "code", "T", "name", "Test", NULL));
+  g_assert_true (slv_store_insert (f->store, "board", &board, &error, "brand_id", brand, "name", "Drops", NULL));
+  doc = slv_board_doc_load (f->store, board, &error);
+  g_assert_no_error (error);
+
+  coffee = corpus_file (f, "skimage/coffee.png");
+  rocket = corpus_file (f, "skimage/rocket.jpg");
+  bad = g_build_filename (f->dir, "broken.jpg", NULL);
+  g_assert_true (g_file_set_contents (bad, "\xff\xd8\xff\xe0 cut", 9, NULL));
+  paths[0] = coffee, paths[1] = bad, paths[2] = rocket, paths[3] = coffee, paths[4] = NULL;
+  slv_board_import_files_async (doc, cache, paths, 1000, 500, NULL, board_import_cb, &results);
+  while (results == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (results->len, ==, 4);
+  g_assert_error (((SlvImageImport *) g_ptr_array_index (results, 1))->error,
+                  SLV_IMAGE_ERROR, SLV_IMAGE_ERROR_CORRUPT);
+  /* three items (the coffee twice), two blobs, one step, all selected */
+  g_assert_cmpuint (g_list_model_get_n_items (slv_board_doc_get_items (doc)), ==, 3);
+  g_assert_cmpuint (count_blobs (f->store), ==, 2);
+  g_assert_cmpuint (slv_board_doc_get_history_length (doc), ==, 1);
+  g_assert_cmpuint (g_strv_length ((GStrv) slv_board_doc_get_selection (doc)), ==, 3);
+  g_assert_true (slv_board_doc_get_bounds (doc, NULL, &b));
+  g_assert_cmpfloat_with_epsilon (b.x + b.w / 2, 1000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b.y + b.h / 2, 500, 1e-6);
+  /* the mip levels were made in the worker */
+  g_assert_true (slv_mip_cache_get_info (cache, ((SlvImageImport *) g_ptr_array_index (results, 0))->info->sha256,
+                                         NULL, NULL, NULL));
+
+  /* a pasted PNG */
+  {
+    g_autoptr(GdkPixbuf) p = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, 30, 20);
+
+    gdk_pixbuf_fill (p, 0xb8433aff);
+    g_assert_true (gdk_pixbuf_save_to_buffer (p, &png, &png_len, "png", &error, NULL));
+  }
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static (png, png_len);
+
+    slv_board_import_bytes_async (doc, NULL, bytes, NULL, 0, 0, NULL, board_import_cb, &pasted);
+    while (pasted == NULL)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (slv_board_doc_get_items (doc)), ==, 4);
+  g_assert_cmpstr (slv_board_doc_get_undo_label (doc), ==, "Add image");
+  g_assert_true (slv_board_doc_undo (doc, &error));
+  g_assert_true (slv_board_doc_undo (doc, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (slv_board_doc_get_items (doc)), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -570,6 +658,7 @@ main (int argc, char **argv)
   ADD ("mip-requests-and-budget", test_mip_requests_and_budget);
   ADD ("palettes", test_palettes);
   ADD ("plaid-palette", test_plaid_palette);
+  ADD ("board-import", test_board_import);
 #undef ADD
   g_test_add_func ("/services/board-images/gpl-errors", test_gpl_errors);
   return g_test_run ();
