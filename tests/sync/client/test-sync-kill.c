@@ -190,7 +190,7 @@ make_work (const char *point)
   g_autofree char *other = g_strdup_printf ("%s (other)", point);
 
   for (gsize i = 0; i < 300 * 1024; i++)
-    data[i] = (guint8) g_test_rand_int ();
+    data[i] = (guint8) g_random_int ();
   bytes = g_bytes_new (data, 300 * 1024);
   edit (store, "style", ctx.style, "name", name);
   edit (store, "style", ctx.style, "description", point);
@@ -222,6 +222,17 @@ test_fault (gconstpointer data)
   status = run_cli (fault, "sync", ctx.path, NULL);
   if (!WIFSIGNALED (status) || WTERMSIG (status) != SIGABRT)
     g_error ("fault %s: selvedge-cli was not killed there (status %d)", point, status);
+  if (strcmp (point, "upload") == 0)
+    {
+      SyncClient killed = { ctx.dir, ctx.path, NULL, NULL, NULL, 0, NULL };
+
+      killed.store = open_store ();
+      /* killed after its first chunk: the upload resumes from there */
+      g_assert_cmpint (sync_client_count (&killed, "SELECT sent_bytes FROM blob_upload WHERE state = 'uploading' "
+                                                   "AND upload_id IS NOT NULL"), ==, 65536);
+      g_clear_pointer (&killed.read_db, sqlite3_close);
+      g_clear_object (&killed.store);
+    }
   for (int i = 0; i < 2; i++)
     g_assert_cmpint (WEXITSTATUS (run_cli (NULL, "sync", ctx.path, NULL)), ==, 0);
   sync_client_quiesce (ctx.other);
@@ -241,6 +252,14 @@ test_fault (gconstpointer data)
   server = sync_server_dump (ctx.brand);
   sync_assert_same_dump (mine, point, theirs, "other client", 0);
   sync_assert_same_dump (mine, point, server, "server", 0);
+  /* the other client fetched every image, verified */
+  {
+    g_autofree char *missing = sync_client_query (ctx.other, "SELECT count(*) FROM blob");
+    g_auto(GStrv) wanted = slv_sync_store_blobs_to_download (slv_sync_engine_get_sync_store (ctx.other->engine), NULL);
+
+    g_assert_cmpint (g_ascii_strtoll (missing, NULL, 10), >, 0);
+    g_assert_cmpuint (g_strv_length (wanted), ==, 0);
+  }
 }
 
 static void
