@@ -22,6 +22,8 @@ typedef struct _SlvCapture SlvCapture;
 SlvCapture *slv_capture_attach          (sqlite3           *db,
                                          gboolean           capturing,
                                          GError           **error);
+/* Before the connection closes: the statements the capture prepared. */
+void        slv_capture_finalize_statements (SlvCapture    *capture);
 void        slv_capture_set_capturing   (SlvCapture        *capture,
                                          gboolean           capturing);
 gboolean    slv_capture_get_capturing   (SlvCapture        *capture);

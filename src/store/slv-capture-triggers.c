@@ -4,11 +4,12 @@
  * For every synced table the workspace has: one AFTER INSERT trigger that
  * writes an op for every synced column, and AFTER UPDATE triggers, one per
  * column (WHEN OLD.col IS NOT NEW.col) or one per field group (which emits
- * every member, so a group always travels whole). Each trigger first makes
- * sure the transaction has its clock stamp (persisted in sync_state), then
- * upserts the ops into sync_outbox on its partial unique index, so a field
- * edited again before it is sent keeps one op (its first base_hlc and
- * transaction, the newest value, stamp and op id), then stamps sync_clock.
+ * every member, so a group always travels whole). Each trigger hands the
+ * row's values to slv_sync_capture(), which takes the transaction's clock
+ * stamp (persisted in sync_state), upserts the ops into sync_outbox on its
+ * partial unique index — a field edited again before it is sent keeps one
+ * op: its first base_hlc and transaction, the newest value, stamp and op
+ * id — and stamps sync_clock.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,13 +22,6 @@
 #include "slv-capture-private.h"
 #include "sync/slv-sync-policy.h"
 
-#define TICK \
-  "  UPDATE sync_state SET hlc = slv_sync_tick (hlc, node, clock_offset_ms) " \
-  "WHERE id = 1 AND hlc IS NOT slv_sync_tx_hlc ();\n"
-
-#define COALESCE_OUTBOX \
-  "    ON CONFLICT (tbl, row_id, field) WHERE batch_id IS NULL DO UPDATE SET " \
-  "op_id = excluded.op_id, value = excluded.value, hlc = excluded.hlc;\n"
 
 GHashTable *
 slv_capture_table_columns (sqlite3    *db,
@@ -46,128 +40,24 @@ slv_capture_table_columns (sqlite3    *db,
   return columns;
 }
 
-/* The wire JSON of column @col of row @rec (NEW or OLD), as SQL. */
+/* SELECT slv_sync_capture (mode, table, id, field, value, …): the C side
+ * writes the ops, the field clocks and, for inserts and moves, the row's
+ * bucket (slv-capture.c). Triggers stay small, so opening a workspace
+ * (which parses them all) stays fast. */
 static void
-append_value (GString                  *sql,
-              const SlvSyncFieldPolicy *field,
-              const char               *rec)
+append_call (GString                  *sql,
+             const SlvSyncTablePolicy *table,
+             GPtrArray                *fields,
+             gboolean                  insert)
 {
-  const char *c = field->name;
-
-  switch (field->type)
-    {
-    case SLV_SYNC_TYPE_BOOLEAN:
-      g_string_append_printf (sql, "CASE WHEN %s.%s IS NULL THEN 'null' WHEN %s.%s THEN 'true' ELSE 'false' END",
-                              rec, c, rec, c);
-      break;
-    case SLV_SYNC_TYPE_BLOB_REF:
-      g_string_append_printf (sql, "CASE WHEN %s.%s IS NULL THEN 'null' ELSE json_quote ('sha256:' || %s.%s) END",
-                              rec, c, rec, c);
-      break;
-    case SLV_SYNC_TYPE_ANY:
-      g_string_append_printf (sql, "coalesce (%s.%s, 'null')", rec, c);
-      break;
-    case SLV_SYNC_TYPE_TEXT:
-    case SLV_SYNC_TYPE_UUID:
-    case SLV_SYNC_TYPE_DECIMAL:
-    case SLV_SYNC_TYPE_INTEGER:
-    case SLV_SYNC_TYPE_REAL:
-    case SLV_SYNC_TYPE_TIMESTAMP:
-    case SLV_SYNC_TYPE_DATE:
-    case SLV_SYNC_TYPE_ENUM:
-    case SLV_SYNC_TYPE_JSON:
-    default:
-      g_string_append_printf (sql, "json_quote (%s.%s)", rec, c);
-      break;
-    }
-}
-
-static void
-append_bucket (GString                  *sql,
-               const SlvSyncTablePolicy *table)
-{
-  const char *b = table->brand_key;
-
-  switch (table->bucket)
-    {
-    case SLV_SYNC_BUCKET_BRAND:
-      g_string_append_printf (sql, "coalesce ('brand:' || NEW.%s, '')", b);
-      break;
-    case SLV_SYNC_BUCKET_BRAND_COSTING:
-      g_string_append_printf (sql, "coalesce ('brand:' || NEW.%s || ':costing', '')", b);
-      break;
-    case SLV_SYNC_BUCKET_SUPPLIER:
-      g_string_append_printf (sql, "coalesce ('supplier:' || NEW.%s || ':' || NEW.%s, '')", b, table->supplier_key);
-      break;
-    case SLV_SYNC_BUCKET_INHERITED:
-    default:
-      g_string_append (sql, "''");
-      break;
-    }
-}
-
-/* INSERT INTO sync_outbox … for @fields (a GPtrArray of policies). */
-static void
-append_ops (GString                  *sql,
-            const SlvSyncTablePolicy *table,
-            GPtrArray                *fields)
-{
-  if (fields->len == 1)
-    {
-      const SlvSyncFieldPolicy *f = g_ptr_array_index (fields, 0);
-
-      g_string_append_printf (sql,
-                              "  INSERT INTO sync_outbox (op_id, tx_hlc, tbl, row_id, field, value, hlc, base_hlc)\n"
-                              "    VALUES (slv_sync_op_id (), slv_sync_tx_hlc (), '%s', NEW.id, '%s', ",
-                              table->name, f->name);
-      append_value (sql, f, "NEW");
-      g_string_append_printf (sql, ", slv_sync_tx_hlc (), (SELECT hlc FROM sync_clock WHERE tbl = '%s' "
-                              "AND row_id = NEW.id AND field = '%s'))\n" COALESCE_OUTBOX
-                              "  INSERT INTO sync_clock (tbl, row_id, field, hlc) "
-                              "VALUES ('%s', NEW.id, '%s', slv_sync_tx_hlc ())\n"
-                              "    ON CONFLICT DO UPDATE SET hlc = excluded.hlc;\n",
-                              table->name, f->name, table->name, f->name);
-      return;
-    }
-  g_string_append (sql,
-                   "  INSERT INTO sync_outbox (op_id, tx_hlc, tbl, row_id, field, value, hlc, base_hlc)\n"
-                   "    SELECT slv_sync_op_id (), slv_sync_tx_hlc (), v.t, NEW.id, v.f, v.j, slv_sync_tx_hlc (), "
-                   "(SELECT c.hlc FROM sync_clock c WHERE c.tbl = v.t AND c.row_id = NEW.id AND c.field = v.f)\n"
-                   "    FROM (SELECT column1 AS t, column2 AS f, column3 AS j FROM (VALUES ");
+  g_string_append_printf (sql, "  SELECT slv_sync_capture (%d, '%s', NEW.id", insert ? 1 : 0, table->name);
   for (guint i = 0; i < fields->len; i++)
     {
-      const SlvSyncFieldPolicy *f = g_ptr_array_index (fields, i);
+      const char *name = ((const SlvSyncFieldPolicy *) g_ptr_array_index (fields, i))->name;
 
-      g_string_append_printf (sql, "%s('%s', '%s', ", i ? ", " : "", table->name, f->name);
-      append_value (sql, f, "NEW");
-      g_string_append_c (sql, ')');
+      g_string_append_printf (sql, ", '%s', NEW.%s", name, name);
     }
-  g_string_append (sql, ")) AS v WHERE true\n" COALESCE_OUTBOX);
-  g_string_append (sql, "  INSERT INTO sync_clock (tbl, row_id, field, hlc)\n"
-                        "    SELECT column1, NEW.id, column2, slv_sync_tx_hlc () FROM (VALUES ");
-  for (guint i = 0; i < fields->len; i++)
-    g_string_append_printf (sql, "%s('%s', '%s')", i ? ", " : "", table->name,
-                            ((const SlvSyncFieldPolicy *) g_ptr_array_index (fields, i))->name);
-  g_string_append (sql, ") WHERE true\n    ON CONFLICT DO UPDATE SET hlc = excluded.hlc;\n");
-}
-
-static void
-append_row_bucket (GString                  *sql,
-                   const SlvSyncTablePolicy *table,
-                   gboolean                  insert)
-{
-  if (table->bucket == SLV_SYNC_BUCKET_INHERITED)
-    return;
-  if (insert)
-    {
-      g_string_append_printf (sql, "  INSERT INTO sync_row (tbl, row_id, bucket) VALUES ('%s', NEW.id, ", table->name);
-      append_bucket (sql, table);
-      g_string_append (sql, ") ON CONFLICT DO UPDATE SET bucket = excluded.bucket;\n");
-      return;
-    }
-  g_string_append (sql, "  UPDATE sync_row SET bucket = ");
-  append_bucket (sql, table);
-  g_string_append_printf (sql, " WHERE tbl = '%s' AND row_id = NEW.id;\n", table->name);
+  g_string_append (sql, ");\n");
 }
 
 static void
@@ -177,9 +67,7 @@ append_insert_trigger (GString                  *sql,
 {
   g_string_append_printf (sql, "CREATE TRIGGER slv_cap_%s_ins AFTER INSERT ON %s WHEN slv_sync_capturing () BEGIN\n",
                           table->name, table->name);
-  g_string_append (sql, TICK);
-  append_ops (sql, table, fields);
-  append_row_bucket (sql, table, TRUE);
+  append_call (sql, table, fields, TRUE);
   g_string_append (sql, "END;\n");
 }
 
@@ -190,8 +78,6 @@ append_update_trigger (GString                  *sql,
                        const char               *name,
                        GPtrArray                *members)
 {
-  gboolean moves = FALSE;
-
   g_string_append_printf (sql, "CREATE TRIGGER slv_cap_%s_%s AFTER UPDATE OF ", table->name, name);
   for (guint i = 0; i < members->len; i++)
     g_string_append_printf (sql, "%s%s", i ? ", " : "",
@@ -202,12 +88,9 @@ append_update_trigger (GString                  *sql,
       const SlvSyncFieldPolicy *f = g_ptr_array_index (members, i);
 
       g_string_append_printf (sql, "%sOLD.%s IS NOT NEW.%s", i ? " OR " : "", f->name, f->name);
-      moves |= slv_sync_policy_is_bucket_key (table, f->name);
     }
-  g_string_append (sql, ") BEGIN\n" TICK);
-  append_ops (sql, table, members);
-  if (moves)
-    append_row_bucket (sql, table, FALSE);
+  g_string_append (sql, ") BEGIN\n");
+  append_call (sql, table, members, FALSE);
   g_string_append (sql, "END;\n");
 }
 

@@ -17,6 +17,34 @@
 #include "core/slv-uuid.h"
 #include "slv-capture-private.h"
 #include "slv-sql-resources.h"
+#include "sync/slv-sync-json.h"
+#include "sync/slv-sync-policy.h"
+
+enum
+{
+  STMT_STATE,
+  STMT_SET_STATE,
+  STMT_BASE,
+  STMT_OUTBOX,
+  STMT_CLOCK,
+  STMT_ROW,
+  N_STMTS
+};
+
+static const char * const stmt_sql[N_STMTS] = {
+  "SELECT hlc, node, clock_offset_ms FROM sync_state WHERE id = 1",
+  "UPDATE sync_state SET hlc = ?1 WHERE id = 1",
+  "SELECT hlc FROM sync_clock WHERE tbl = ?1 AND row_id = ?2 AND field = ?3",
+  /* coalesce an unsent op of the field: first base and transaction kept */
+  "INSERT INTO sync_outbox (op_id, tx_hlc, tbl, row_id, field, value, hlc, base_hlc) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?2, ?7) "
+  "ON CONFLICT (tbl, row_id, field) WHERE batch_id IS NULL DO UPDATE SET "
+  "op_id = excluded.op_id, value = excluded.value, hlc = excluded.hlc",
+  "INSERT INTO sync_clock (tbl, row_id, field, hlc) VALUES (?1, ?2, ?3, ?4) "
+  "ON CONFLICT DO UPDATE SET hlc = excluded.hlc",
+  "INSERT INTO sync_row (tbl, row_id, bucket) VALUES (?1, ?2, ?3) "
+  "ON CONFLICT DO UPDATE SET bucket = excluded.bucket",
+};
 
 struct _SlvCapture
 {
@@ -31,6 +59,7 @@ struct _SlvCapture
   gint64            env_offset_ms;
   gint64            call_offset_ms;
   gint              serial;        /* atomic: commits that captured changes */
+  sqlite3_stmt     *stmts[N_STMTS];
 };
 
 #define CAPTURE_META_KEY "sync.capture"
@@ -53,11 +82,19 @@ slv_capture_wall_ms (SlvCapture *capture,
   return wall + capture->env_offset_ms + offset_ms;
 }
 
+void
+slv_capture_finalize_statements (SlvCapture *capture)
+{
+  for (guint i = 0; capture != NULL && i < N_STMTS; i++)
+    g_clear_pointer (&capture->stmts[i], sqlite3_finalize);
+}
+
 static void
 capture_free (gpointer data)
 {
   SlvCapture *capture = data;
 
+  slv_capture_finalize_statements (capture);
   g_clear_pointer (&capture->clock, slv_hlc_clock_free);
   g_free (capture);
 }
@@ -211,6 +248,215 @@ fn_op_id (sqlite3_context  *ctx,
   sqlite3_result_text (ctx, id, -1, g_free);
 }
 
+/* slv_sync_capture (mode, table, id, field, value, …) */
+
+static sqlite3_stmt *
+stmt (SlvCapture *capture,
+      guint       which)
+{
+  if (capture->stmts[which] == NULL &&
+      sqlite3_prepare_v3 (capture->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT, &capture->stmts[which],
+                          NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_reset (capture->stmts[which]);
+  sqlite3_clear_bindings (capture->stmts[which]);
+  return capture->stmts[which];
+}
+
+static gboolean
+step_done (sqlite3_stmt *s)
+{
+  int rc = sqlite3_step (s);
+
+  sqlite3_reset (s);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+/* The transaction's stamp, taken and persisted on its first change (and
+ * persisted again if a rolled-back savepoint took the write away). */
+static gboolean
+ensure_tick (SlvCapture *capture)
+{
+  sqlite3_stmt *s = stmt (capture, STMT_STATE);
+  g_autofree char *hlc = NULL;
+  g_autofree char *node = NULL;
+  gint64 offset = 0;
+
+  if (s == NULL || sqlite3_step (s) != SQLITE_ROW)
+    {
+      if (s != NULL)
+        sqlite3_reset (s);
+      return FALSE;
+    }
+  hlc = g_strdup ((const char *) sqlite3_column_text (s, 0));
+  node = g_strdup ((const char *) sqlite3_column_text (s, 1));
+  offset = sqlite3_column_int64 (s, 2);
+  sqlite3_reset (s);
+  if (capture->has_tick && g_strcmp0 (hlc, capture->tick) == 0)
+    return TRUE;
+  if (!capture->has_tick)
+    {
+      if (!prepare_clock (capture, hlc, node, offset))
+        return FALSE;
+      take_tick (capture);
+    }
+  s = stmt (capture, STMT_SET_STATE);
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_text (s, 1, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_STATIC);
+  return step_done (s);
+}
+
+/* The wire JSON of a column value (SQLite → SYNC-PROTOCOL.md §2). */
+static char *
+wire_json (const SlvSyncFieldPolicy *field,
+           sqlite3_value            *value)
+{
+  GString *out;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *text;
+
+  switch (sqlite3_value_type (value))
+    {
+    case SQLITE_NULL:
+      return g_strdup ("null");
+    case SQLITE_INTEGER:
+      if (field != NULL && field->type == SLV_SYNC_TYPE_BOOLEAN)
+        return g_strdup (sqlite3_value_int64 (value) ? "true" : "false");
+      return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_value_int64 (value));
+    case SQLITE_FLOAT:
+      return g_strdup (g_ascii_dtostr (buf, sizeof buf, sqlite3_value_double (value)));
+    default:
+      text = (const char *) sqlite3_value_text (value);
+      if (field != NULL && field->type == SLV_SYNC_TYPE_ANY)
+        return g_strdup (text);
+      out = g_string_new (NULL);
+      if (field != NULL && field->type == SLV_SYNC_TYPE_BLOB_REF)
+        {
+          g_autofree char *ref = g_strconcat ("sha256:", text, NULL);
+
+          slv_json_append_string (out, ref);
+        }
+      else
+        slv_json_append_string (out, text);
+      return g_string_free (out, FALSE);
+    }
+}
+
+static gboolean
+write_op (SlvCapture    *capture,
+          const char    *table,
+          const char    *row_id,
+          const char    *field,
+          const char    *json)
+{
+  sqlite3_stmt *s = stmt (capture, STMT_BASE);
+  g_autofree char *base = NULL;
+  g_autofree char *op_id = slv_uuid_v7_new ();
+
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_text (s, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 2, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 3, field, -1, SQLITE_STATIC);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    base = g_strdup ((const char *) sqlite3_column_text (s, 0));
+  sqlite3_reset (s);
+  if ((s = stmt (capture, STMT_OUTBOX)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (s, 1, op_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 2, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_STATIC);
+  sqlite3_bind_text (s, 3, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 4, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 5, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 6, json, -1, SQLITE_STATIC);
+  if (base != NULL)
+    sqlite3_bind_text (s, 7, base, -1, SQLITE_STATIC);
+  if (!step_done (s) || (s = stmt (capture, STMT_CLOCK)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (s, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 2, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 3, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 4, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_STATIC);
+  return step_done (s);
+}
+
+typedef struct
+{
+  int             argc;
+  sqlite3_value **argv;
+} Args;
+
+static const char *
+arg_column_cb (const char *field,
+               gpointer    user_data)
+{
+  Args *a = user_data;
+
+  for (int i = 3; i + 1 < a->argc; i += 2)
+    if (g_strcmp0 ((const char *) sqlite3_value_text (a->argv[i]), field) == 0)
+      return (const char *) sqlite3_value_text (a->argv[i + 1]);
+  return NULL;
+}
+
+static gboolean
+write_bucket (SlvCapture               *capture,
+              const SlvSyncTablePolicy *table,
+              const char               *row_id,
+              Args                     *args)
+{
+  g_autofree char *bucket = NULL;
+  sqlite3_stmt *s;
+
+  if (table->bucket == SLV_SYNC_BUCKET_INHERITED)
+    return TRUE;
+  /* an invalid key syncs nowhere: the server refuses the ops (rejection) */
+  bucket = slv_sync_policy_row_bucket (table, row_id, arg_column_cb, args, NULL);
+  if ((s = stmt (capture, STMT_ROW)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (s, 1, table->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 2, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 3, bucket ? bucket : "", -1, SQLITE_STATIC);
+  return step_done (s);
+}
+
+static void
+fn_capture (sqlite3_context  *ctx,
+            int               argc,
+            sqlite3_value   **argv)
+{
+  SlvCapture *capture = sqlite3_user_data (ctx);
+  const SlvSyncTablePolicy *table = argc >= 3 ? slv_sync_policy_lookup_table ((const char *) sqlite3_value_text (argv[1]))
+                                              : NULL;
+  const char *row_id = argc >= 3 ? (const char *) sqlite3_value_text (argv[2]) : NULL;
+  Args args = { argc, argv };
+  gboolean insert, moves = FALSE;
+
+  if (table == NULL || row_id == NULL || argc % 2 == 0)
+    {
+      sqlite3_result_error (ctx, "slv_sync_capture: a synced table, a row id, then field and value pairs", -1);
+      return;
+    }
+  insert = sqlite3_value_int (argv[0]) != 0;
+  if (!ensure_tick (capture))
+    goto failed;
+  for (int i = 3; i + 1 < argc; i += 2)
+    {
+      const char *field = (const char *) sqlite3_value_text (argv[i]);
+      g_autofree char *json = wire_json (slv_sync_policy_lookup_field (table, field), argv[i + 1]);
+
+      if (!write_op (capture, table->name, row_id, field, json))
+        goto failed;
+      moves |= slv_sync_policy_is_bucket_key (table, field);
+    }
+  if ((insert || moves) && !write_bucket (capture, table, row_id, &args))
+    goto failed;
+  sqlite3_result_null (ctx);
+  return;
+failed:
+  sqlite3_result_error (ctx, sqlite3_errmsg (capture->db), -1);
+}
+
 static int
 commit_hook_cb (void *data)
 {
@@ -254,6 +500,9 @@ slv_capture_attach (sqlite3   *db,
     rc = sqlite3_create_function_v2 (db, "slv_sync_recv", 4, SQLITE_UTF8, capture, fn_recv, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function_v2 (db, "slv_sync_op_id", 0, SQLITE_UTF8, capture, fn_op_id, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (db, "slv_sync_capture", -1, SQLITE_UTF8, capture,
+                                     fn_capture, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_FAILED,

@@ -72,6 +72,7 @@ slv_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_hash_table_unref);
+  slv_capture_finalize_statements (slv_store_get_capture (self));
   if (self->db != NULL)
     {
       /* Fold the WAL back into the database so the folder is one file at rest. */

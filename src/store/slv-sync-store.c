@@ -31,6 +31,7 @@ slv_sync_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_hash_table_unref);
+  slv_capture_finalize_statements (self->capture);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_object (&self->store);
