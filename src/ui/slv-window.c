@@ -14,6 +14,8 @@
 #include "slv-list-page.h"
 #include "slv-materials-page.h"
 #include "slv-styles-page.h"
+#include "slv-sync-button.h"
+#include "slv-window-sync.h"
 #include "services/slv-workspace.h"
 
 struct _SlvWindow
@@ -31,6 +33,7 @@ struct _SlvWindow
   SlvStylesPage        *styles_page;
   SlvMaterialsPage     *materials_page;
   SlvCostMasterPage    *cost_master_page;
+  SlvSyncButton        *sync_button;
 
   GSettings            *settings;
   SlvStore             *store;
@@ -261,6 +264,7 @@ slv_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  slv_window_sync_detach (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SLV_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -299,6 +303,7 @@ slv_window_set_store (SlvWindow *self,
   slv_list_page_set_store (SLV_LIST_PAGE (self->styles_page), store);
   slv_list_page_set_store (SLV_LIST_PAGE (self->materials_page), store);
   slv_list_page_set_store (SLV_LIST_PAGE (self->cost_master_page), store);
+  slv_window_sync_attach (self, self->sync_button, store);
   if (store != NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), slv_store_get_name (store));
@@ -348,6 +353,7 @@ slv_window_class_init (SlvWindowClass *klass)
   g_type_ensure (SLV_TYPE_STYLES_PAGE);
   g_type_ensure (SLV_TYPE_MATERIALS_PAGE);
   g_type_ensure (SLV_TYPE_COST_MASTER_PAGE);
+  g_type_ensure (SLV_TYPE_SYNC_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/selvedge/Selvedge/ui/slv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, leaflet);
@@ -361,6 +367,7 @@ slv_window_class_init (SlvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, styles_page);
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, materials_page);
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, cost_master_page);
+  gtk_widget_class_bind_template_child (widget_class, SlvWindow, sync_button);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "boards");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "styles");

@@ -233,6 +233,12 @@ slv_sync_engine_get_server_url (SlvSyncEngine *self)
   return self->server_url;
 }
 
+const char *
+slv_sync_engine_get_user_id (SlvSyncEngine *self)
+{
+  return self->user_id;
+}
+
 gboolean
 slv_sync_engine_is_running (SlvSyncEngine *self)
 {

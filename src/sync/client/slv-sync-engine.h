@@ -82,6 +82,7 @@ const char    *slv_sync_engine_get_message       (SlvSyncEngine        *self);
 gint64         slv_sync_engine_get_pending       (SlvSyncEngine        *self);
 const char    *slv_sync_engine_get_email         (SlvSyncEngine        *self);
 const char    *slv_sync_engine_get_server_url    (SlvSyncEngine        *self);
+const char    *slv_sync_engine_get_user_id       (SlvSyncEngine        *self);
 gboolean       slv_sync_engine_is_running        (SlvSyncEngine        *self);
 
 /* One round. Fails with SLV_SYNC_ENGINE_ERROR_BUSY while one runs. */
