@@ -74,7 +74,7 @@ CREATE TABLE sync_outbox (
   batch_id TEXT REFERENCES sync_batch (batch_id)
 ) STRICT;
 CREATE UNIQUE INDEX sync_outbox_unsent ON sync_outbox (tbl, row_id, field) WHERE batch_id IS NULL;
-CREATE INDEX sync_outbox_batch ON sync_outbox (batch_id);
+CREATE INDEX sync_outbox_batch ON sync_outbox (batch_id) WHERE batch_id IS NOT NULL;
 
 CREATE TABLE sync_rejection (
   op_id     TEXT PRIMARY KEY,

@@ -343,25 +343,30 @@ wire_json (const SlvSyncFieldPolicy *field,
     }
 }
 
+/* @insert: a new row has no field clocks yet, so no base to look up. */
 static gboolean
 write_op (SlvCapture    *capture,
           const char    *table,
           const char    *row_id,
           const char    *field,
-          const char    *json)
+          const char    *json,
+          gboolean       insert)
 {
-  sqlite3_stmt *s = stmt (capture, STMT_BASE);
+  sqlite3_stmt *s = insert ? NULL : stmt (capture, STMT_BASE);
   g_autofree char *base = NULL;
   g_autofree char *op_id = slv_uuid_v7_new ();
 
-  if (s == NULL)
+  if (s == NULL && !insert)
     return FALSE;
-  sqlite3_bind_text (s, 1, table, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 2, row_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 3, field, -1, SQLITE_STATIC);
-  if (sqlite3_step (s) == SQLITE_ROW)
-    base = g_strdup ((const char *) sqlite3_column_text (s, 0));
-  sqlite3_reset (s);
+  if (s != NULL)
+    {
+      sqlite3_bind_text (s, 1, table, -1, SQLITE_STATIC);
+      sqlite3_bind_text (s, 2, row_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (s, 3, field, -1, SQLITE_STATIC);
+      if (sqlite3_step (s) == SQLITE_ROW)
+        base = g_strdup ((const char *) sqlite3_column_text (s, 0));
+      sqlite3_reset (s);
+    }
   if ((s = stmt (capture, STMT_OUTBOX)) == NULL)
     return FALSE;
   sqlite3_bind_text (s, 1, op_id, -1, SQLITE_STATIC);
@@ -445,7 +450,7 @@ fn_capture (sqlite3_context  *ctx,
       const char *field = (const char *) sqlite3_value_text (argv[i]);
       g_autofree char *json = wire_json (slv_sync_policy_lookup_field (table, field), argv[i + 1]);
 
-      if (!write_op (capture, table->name, row_id, field, json))
+      if (!write_op (capture, table->name, row_id, field, json, insert))
         goto failed;
       moves |= slv_sync_policy_is_bucket_key (table, field);
     }
