@@ -20,6 +20,8 @@
 #include "sync/slv-sync-json.h"
 #include "sync/slv-sync-policy.h"
 
+#define MAX_ROW_FIELDS 64
+
 enum
 {
   STMT_STATE,
@@ -60,6 +62,9 @@ struct _SlvCapture
   gint64            call_offset_ms;
   gint              serial;        /* atomic: commits that captured changes */
   sqlite3_stmt     *stmts[N_STMTS];
+  /* inserts: one multi-row statement per field count, for ops and clocks */
+  sqlite3_stmt     *insert_ops[MAX_ROW_FIELDS + 1];
+  sqlite3_stmt     *insert_clocks[MAX_ROW_FIELDS + 1];
 };
 
 #define CAPTURE_META_KEY "sync.capture"
@@ -87,6 +92,11 @@ slv_capture_finalize_statements (SlvCapture *capture)
 {
   for (guint i = 0; capture != NULL && i < N_STMTS; i++)
     g_clear_pointer (&capture->stmts[i], sqlite3_finalize);
+  for (guint i = 0; capture != NULL && i <= MAX_ROW_FIELDS; i++)
+    {
+      g_clear_pointer (&capture->insert_ops[i], sqlite3_finalize);
+      g_clear_pointer (&capture->insert_clocks[i], sqlite3_finalize);
+    }
 }
 
 static void
@@ -392,6 +402,77 @@ typedef struct
   sqlite3_value **argv;
 } Args;
 
+/* The ops and clocks of a new row in two statements (many fewer steps
+ * than one per field): parameters ?1 stamp, ?2 table, ?3 row, then per
+ * field op id, name, value. */
+static sqlite3_stmt *
+insert_stmt (SlvCapture  *capture,
+             guint        n,
+             gboolean     clocks)
+{
+  sqlite3_stmt **slot = clocks ? &capture->insert_clocks[n] : &capture->insert_ops[n];
+  g_autoptr(GString) sql = NULL;
+
+  if (*slot == NULL)
+    {
+      sql = g_string_new (clocks ? "INSERT INTO sync_clock (tbl, row_id, field, hlc) VALUES "
+                                 : "INSERT INTO sync_outbox (op_id, tx_hlc, tbl, row_id, field, value, hlc, base_hlc) "
+                                   "VALUES ");
+      for (guint i = 0; i < n; i++)
+        {
+          if (clocks)
+            g_string_append_printf (sql, "%s(?2, ?3, ?%u, ?1)", i ? ", " : "", 5 + 3 * i);
+          else
+            g_string_append_printf (sql, "%s(?%u, ?1, ?2, ?3, ?%u, ?%u, ?1, NULL)", i ? ", " : "", 4 + 3 * i,
+                                    5 + 3 * i, 6 + 3 * i);
+        }
+      g_string_append (sql, clocks ? " ON CONFLICT DO UPDATE SET hlc = excluded.hlc"
+                                   : " ON CONFLICT (tbl, row_id, field) WHERE batch_id IS NULL DO UPDATE SET "
+                                     "op_id = excluded.op_id, value = excluded.value, hlc = excluded.hlc");
+      if (sqlite3_prepare_v3 (capture->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK)
+        return NULL;
+    }
+  sqlite3_reset (*slot);
+  sqlite3_clear_bindings (*slot);
+  return *slot;
+}
+
+static gboolean
+write_row_ops (SlvCapture               *capture,
+               const SlvSyncTablePolicy *table,
+               const char               *row_id,
+               int                       argc,
+               sqlite3_value           **argv)
+{
+  guint n = (argc - 3) / 2;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *ops = insert_stmt (capture, n, FALSE);
+  sqlite3_stmt *clocks = insert_stmt (capture, n, TRUE);
+
+  if (ops == NULL || clocks == NULL)
+    return FALSE;
+  for (sqlite3_stmt **s = (sqlite3_stmt *[]) { ops, clocks, NULL }; *s != NULL; s++)
+    {
+      sqlite3_bind_text (*s, 1, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_STATIC);
+      sqlite3_bind_text (*s, 2, table->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (*s, 3, row_id, -1, SQLITE_STATIC);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const char *field = (const char *) sqlite3_value_text (argv[3 + 2 * i]);
+      char *op_id = slv_uuid_v7_new ();
+      char *json = wire_json (slv_sync_policy_lookup_field (table, field), argv[4 + 2 * i]);
+
+      g_ptr_array_add (strings, op_id);
+      g_ptr_array_add (strings, json);
+      sqlite3_bind_text (ops, 4 + 3 * i, op_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ops, 5 + 3 * i, field, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ops, 6 + 3 * i, json, -1, SQLITE_STATIC);
+      sqlite3_bind_text (clocks, 5 + 3 * i, field, -1, SQLITE_STATIC);
+    }
+  return step_done (ops) && step_done (clocks);
+}
+
 static const char *
 arg_column_cb (const char *field,
                gpointer    user_data)
@@ -445,6 +526,13 @@ fn_capture (sqlite3_context  *ctx,
   insert = sqlite3_value_int (argv[0]) != 0;
   if (!ensure_tick (capture))
     goto failed;
+  if (insert && (argc - 3) / 2 <= MAX_ROW_FIELDS)
+    {
+      if (!write_row_ops (capture, table, row_id, argc, argv) || !write_bucket (capture, table, row_id, &args))
+        goto failed;
+      sqlite3_result_null (ctx);
+      return;
+    }
   for (int i = 3; i + 1 < argc; i += 2)
     {
       const char *field = (const char *) sqlite3_value_text (argv[i]);
