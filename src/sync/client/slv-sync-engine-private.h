@@ -71,10 +71,6 @@ void     slv_sync_engine_emit_pushed (SlvSyncEngine        *self,
 void     slv_sync_engine_progress    (SlvSyncEngine        *self,
                                       const char           *format,
                                       ...) G_GNUC_PRINTF (2, 3);
-/* Loads the refresh token into the HTTP client (blocking: worker threads). */
-gboolean slv_sync_engine_load_tokens (SlvSyncEngine        *self,
-                                      SlvSyncState         *state,
-                                      GError              **error);
 
 /* slv-sync-transfer.c: one blob up or down. */
 void     slv_sync_upload_async       (SlvSyncEngine        *self,

@@ -438,17 +438,6 @@ slv_sync_engine_sync_finish (SlvSyncEngine   *self,
 }
 
 gboolean
-slv_sync_engine_load_tokens (SlvSyncEngine  *self,
-                             SlvSyncState   *state,
-                             GError        **error)
-{
-  g_autofree char *token = slv_token_store_load (self->tokens, state->server_url, slv_store_get_path (self->store),
-                                                 error);
-
-  return token != NULL;
-}
-
-gboolean
 slv_sync_engine_set_sign_in (SlvSyncEngine  *self,
                              const char     *server_url,
                              const char     *access_token,
@@ -763,24 +752,40 @@ sign_out_thread (GTask        *task,
 }
 
 static void
-signed_out_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+cleared_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  SlvSyncEngine *self = g_task_get_source_object (task);
-  g_autoptr(GTask) clear = g_task_new (self, NULL, NULL, NULL);
+  SlvSyncEngine *self = SLV_SYNC_ENGINE (source);
+  GError *error = NULL;
 
-  if (source != NULL)
-    slv_sync_http_logout_finish (SLV_SYNC_HTTP (source), result, NULL);
-  g_task_set_task_data (clear, g_strdup (self->server_url), g_free);
-  g_task_run_in_thread_sync (clear, sign_out_thread);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   slv_sync_engine_take_http (self, NULL);
   g_clear_pointer (&self->user_id, g_free);
   g_clear_pointer (&self->grants, g_free);
   g_clear_pointer (&self->registered_node, g_free);
   slv_sync_engine_set_status (self, SLV_SYNC_STATUS_SIGNED_OUT, NULL);
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+signed_out_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  SlvSyncEngine *self = g_task_get_source_object (task);
+  g_autoptr(GTask) clear = g_task_new (self, NULL, cleared_cb, task);
+
+  if (source != NULL)
+    slv_sync_http_logout_finish (SLV_SYNC_HTTP (source), result, NULL);
+  g_task_set_task_data (clear, g_strdup (self->server_url), g_free);
+  g_task_run_in_thread (clear, sign_out_thread);
 }
 
 void

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "core/slv-uuid.h"
@@ -221,6 +222,102 @@ test_signed_out (void)
   slv_test_rm_rf (dir);
 }
 
+typedef struct
+{
+  gboolean      done;
+  GAsyncResult *result;
+} Wait;
+
+static void
+done_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Wait *w = user_data;
+
+  w->result = g_object_ref (result);
+  w->done = TRUE;
+}
+
+static void
+wait_for (Wait *w)
+{
+  while (!w->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A real sign-in keeps the refresh token in the token store; sign-out
+ * revokes it and keeps every local change. */
+static void
+test_sign_in_out (void)
+{
+  g_autofree char *brand = NULL;
+  g_autoptr(SyncUser) user = NULL;
+  g_autofree char *dir = slv_test_make_tmpdir ("slv-sync-signin");
+  g_autofree char *path = g_build_filename (dir, "W.selvedge", NULL);
+  g_autofree char *tokens = g_build_filename (dir, "tokens", NULL);
+  g_autoptr(SlvTokenStore) ts = slv_token_store_new_file (tokens);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SlvStore) store = NULL;
+  g_autoptr(SlvSyncEngine) engine = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *server = NULL;
+  SyncClient me = { dir, path, NULL, NULL, NULL, 0, NULL };
+  Wait w = { FALSE, NULL };
+  gint64 pending;
+
+  REQUIRE ();
+  user = sync_user_new ("admin", "brand:{}", &brand);
+  store = slv_store_open (path, SLV_STORE_OPEN_CREATE, &error);
+  engine = slv_sync_engine_new (store, ts, &error);
+  g_assert_no_error (error);
+  slv_sync_engine_sign_in_async (engine, slv_env.url, user->email, "wrong password", NULL, done_cb, &w);
+  wait_for (&w);
+  g_assert_false (slv_sync_engine_sign_in_finish (engine, w.result, &error));
+  g_assert_error (error, SLV_SYNC_HTTP_ERROR, SLV_SYNC_HTTP_ERROR_SIGN_IN);
+  g_clear_error (&error);
+  g_clear_object (&w.result);
+  w.done = FALSE;
+  slv_sync_engine_sign_in_async (engine, slv_env.url, user->email, SLV_PASSWORD, NULL, done_cb, &w);
+  wait_for (&w);
+  g_assert_true (slv_sync_engine_sign_in_finish (engine, w.result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&w.result);
+  g_assert_cmpstr (slv_sync_engine_get_email (engine), ==, user->email);
+  saved = slv_token_store_load (ts, slv_sync_engine_get_server_url (engine), slv_store_get_path (store), &error);
+  g_assert_nonnull (saved);
+  server = g_strdup (slv_sync_engine_get_server_url (engine));
+
+  g_assert_true (slv_store_insert (store, "brand", NULL, &error, "id", brand, "code", "S", "name", "Signed", NULL));
+  me.store = store;
+  me.engine = engine;
+  g_assert_true (sync_client_sync (&me, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (slv_store_update_field (store, "brand", brand, "name", "Kept while signed out", &error));
+  pending = slv_store_count_outbox (store);
+  g_assert_cmpint (pending, >, 0);
+
+  w.done = FALSE;
+  slv_sync_engine_sign_out_async (engine, NULL, done_cb, &w);
+  wait_for (&w);
+  g_assert_true (slv_sync_engine_sign_out_finish (engine, w.result, &error));
+  g_clear_object (&w.result);
+  g_assert_cmpint (slv_sync_engine_get_status (engine), ==, SLV_SYNC_STATUS_SIGNED_OUT);
+  g_assert_cmpint (slv_store_count_outbox (store), ==, pending);
+  text = slv_store_dup_field (store, "brand", brand, "name", &error);
+  g_assert_cmpstr (text, ==, "Kept while signed out");
+  g_free (saved);
+  saved = slv_token_store_load (ts, server, slv_store_get_path (store), NULL);
+  g_assert_null (saved);
+  g_assert_false (sync_client_sync (&me, NULL, &error));
+  g_assert_error (error, SLV_SYNC_ENGINE_ERROR, SLV_SYNC_ENGINE_ERROR_SIGNED_OUT);
+  g_clear_pointer (&me.read_db, sqlite3_close);
+  g_clear_object (&engine);
+  g_clear_object (&store);
+  slv_test_rm_rf (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -233,6 +330,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sync/client/conflict", test_conflict);
   g_test_add_func ("/sync/client/delete-restore", test_delete_restore);
   g_test_add_func ("/sync/client/signed-out", test_signed_out);
+  g_test_add_func ("/sync/client/sign-in-out", test_sign_in_out);
   rc = g_test_run ();
   sync_env_teardown ();
   return rc;
