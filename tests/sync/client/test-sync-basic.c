@@ -198,6 +198,47 @@ test_delete_restore (void)
   assert_converged (a, b, brand);
 }
 
+/* A stale edit (its base is not the current value) of a deleted row:
+ * both the overwrite and the edit on the deleted row are logged, and every
+ * client agrees. (This also reproduces a server leak that shows under
+ * -Db_sanitize=address: the op's conflict id is set twice in
+ * slv-server-push-apply.c, conflict_loser_current then conflict_loser_op.) */
+static void
+test_stale_edit_on_deleted (void)
+{
+  g_autofree char *brand = NULL;
+  g_autoptr(SyncUser) user = NULL;
+  g_autoptr(SyncClient) a = NULL;
+  g_autoptr(SyncClient) b = NULL;
+  g_autoptr(SyncClient) c = NULL;
+  g_autofree char *style = NULL;
+  g_autofree char *deleted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  REQUIRE ();
+  user = sync_user_new ("admin", "brand:{}", &brand);
+  a = sync_client_new (user);
+  b = sync_client_new (user);
+  c = sync_client_new (user);
+  style = seed_brand (a, brand);
+  sync_client_quiesce (a);
+  sync_client_quiesce (b);
+  sync_client_quiesce (c);
+  edit (a, "style", style, "name", "A renames it");
+  sync_client_quiesce (a);
+  g_assert_true (slv_store_set_deleted (c->store, "style", style, TRUE, &error));
+  sync_client_quiesce (c);
+  edit (b, "style", style, "name", "B, not knowing either");
+  sync_client_quiesce (b);
+  sync_client_quiesce (a);
+  sync_client_quiesce (c);
+  deleted = field (b, "style", style, "deleted");
+  g_assert_cmpstr (deleted, ==, "1");
+  g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM conflict WHERE kind = 'edit_on_deleted'"), ==, 1);
+  assert_converged (a, b, brand);
+  assert_converged (a, c, brand);
+}
+
 /* Without a sign-in the engine says so and keeps the changes. */
 static void
 test_signed_out (void)
@@ -329,6 +370,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sync/client/round-trip", test_round_trip);
   g_test_add_func ("/sync/client/conflict", test_conflict);
   g_test_add_func ("/sync/client/delete-restore", test_delete_restore);
+  g_test_add_func ("/sync/client/stale-edit-on-deleted", test_stale_edit_on_deleted);
   g_test_add_func ("/sync/client/signed-out", test_signed_out);
   g_test_add_func ("/sync/client/sign-in-out", test_sign_in_out);
   rc = g_test_run ();
