@@ -19,6 +19,7 @@ static const SlvCliCommand *groups[] = {
   slv_cli_clo_commands,
   slv_cli_board_commands,
   slv_cli_review_commands,
+  slv_cli_sync_commands,
 };
 
 int

@@ -47,5 +47,6 @@ extern const SlvCliCommand slv_cli_import_commands[];
 extern const SlvCliCommand slv_cli_clo_commands[];
 extern const SlvCliCommand slv_cli_board_commands[];
 extern const SlvCliCommand slv_cli_review_commands[];
+extern const SlvCliCommand slv_cli_sync_commands[];
 
 G_END_DECLS

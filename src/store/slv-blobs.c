@@ -102,8 +102,11 @@ record_blob (SlvStore    *store,
 
   slv_store_lock (store);
   stmt = slv_store_prepare (store,
-                            "INSERT INTO blob (id, created_at, updated_at, sha256, mime, size, width, height, name) "
-                            "VALUES (?1, ?2, ?2, ?3, ?4, ?5, nullif (?6, 0), nullif (?7, 0), ?8) "
+                            "INSERT INTO blob (id, created_at, updated_at, sha256, mime, size, width, height, name, "
+                            "brand_id) "
+                            "VALUES (?1, ?2, ?2, ?3, ?4, ?5, nullif (?6, 0), nullif (?7, 0), ?8, "
+                            /* the sync bucket of the blob's metadata: the workspace's brand */
+                            "(SELECT id FROM brand WHERE deleted = 0 ORDER BY created_at, id LIMIT 1)) "
                             "ON CONFLICT (sha256) DO NOTHING", error);
   if (stmt != NULL)
     {

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "slv-capture-private.h"
 #include "slv-store-private.h"
 #include "slv-store-migrate.h"
 
@@ -72,6 +73,7 @@ slv_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_hash_table_unref);
+  slv_capture_finalize_statements (slv_store_get_capture (self));
   if (self->db != NULL)
     {
       /* Fold the WAL back into the database so the folder is one file at rest. */
@@ -224,6 +226,8 @@ slv_store_open (const char         *path,
   if (!configure_connection (self, error))
     return NULL;
   if (!slv_store_migrate (self, &self->schema_level, error))
+    return NULL;
+  if (!slv_store_capture_setup (self, error))
     return NULL;
 
   {

@@ -309,7 +309,7 @@ const SlvSyncTablePolicy slv_sync_policy_tables[] = {
   TABLE ("fx_rate", BRAND_COSTING, "brand_id", NULL, 1, fx_rate_fields),
   TABLE ("board", BRAND, "brand_id", NULL, 1, board_fields),
   TABLE ("board_item", BRAND, "brand_id", NULL, 1, board_item_fields),
-  TABLE ("conflict", INHERITED, NULL, NULL, SLV_SYNC_LEVEL_PENDING, conflict_fields),
+  TABLE ("conflict", INHERITED, NULL, NULL, 50, conflict_fields),   /* data/sql/0050-sync.sql */
   TABLE ("comment", BRAND, "brand_id", NULL, SLV_SYNC_LEVEL_PENDING, comment_fields),
   TABLE ("quote", SUPPLIER, "brand_id", "supplier_id", SLV_SYNC_LEVEL_PENDING, quote_fields),
 };

@@ -425,11 +425,29 @@ slv_application_init (SlvApplication *self)
 {
 }
 
+/* SELVEDGE_INSTANCE=NAME runs a separate instance (application id
+ * org.selvedge.Selvedge.NAME): two windows on two workspaces that do not
+ * hand their files to each other, each with its own bus name for D-Bus
+ * (tests drive two syncing apps this way). */
+static char *
+application_id (void)
+{
+  const char *instance = g_getenv ("SELVEDGE_INSTANCE");
+  g_autofree char *id = NULL;
+
+  if (instance == NULL || *instance == '\0')
+    return g_strdup (APP_ID);
+  id = g_strconcat (APP_ID, ".", instance, NULL);
+  return g_application_id_is_valid (id) ? g_steal_pointer (&id) : g_strdup (APP_ID);
+}
+
 SlvApplication *
 slv_application_new (void)
 {
+  g_autofree char *id = application_id ();
+
   return g_object_new (SLV_TYPE_APPLICATION,
-                       "application-id", APP_ID,
+                       "application-id", id,
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/selvedge/Selvedge",
                        NULL);

@@ -23,6 +23,8 @@
 #include "core/slv-style.h"
 #include "services/slv-pricing.h"
 #include "services/slv-import-job.h"
+#include "slv-sync-button.h"
+#include "slv-window-sync.h"
 #include "services/slv-workspace.h"
 #include "services/slv-mip-cache.h"
 
@@ -45,6 +47,7 @@ struct _SlvWindow
   SlvBoardPage         *board_page;    /* not in the sidebar: opened from Boards */
   SlvMarginRulesPage   *margin_rules_page;
   SlvImportsPage       *imports_page;
+  SlvSyncButton        *sync_button;
 
   GSettings            *settings;
   SlvStore             *store;
@@ -747,6 +750,7 @@ slv_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   stop_jobs (self);
+  slv_window_sync_detach (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SLV_TYPE_WINDOW);
   g_clear_object (&self->jobs);
   g_clear_object (&self->store);
@@ -799,6 +803,7 @@ slv_window_set_store (SlvWindow *self,
   slv_style_page_set_pricing (self->style_page, self->pricing);
   slv_margin_rules_page_set_pricing (self->margin_rules_page, self->pricing);
   slv_imports_page_set_store (self->imports_page, store);
+  slv_window_sync_attach (self, self->sync_button, store);
   if (store != NULL)
     {
       start_jobs (self);
@@ -852,6 +857,7 @@ slv_window_class_init (SlvWindowClass *klass)
   g_type_ensure (SLV_TYPE_STYLE_PAGE);
   g_type_ensure (SLV_TYPE_MARGIN_RULES_PAGE);
   g_type_ensure (SLV_TYPE_IMPORTS_PAGE);
+  g_type_ensure (SLV_TYPE_SYNC_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/selvedge/Selvedge/ui/slv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, leaflet);
@@ -868,6 +874,7 @@ slv_window_class_init (SlvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, style_page);
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, margin_rules_page);
   gtk_widget_class_bind_template_child (widget_class, SlvWindow, imports_page);
+  gtk_widget_class_bind_template_child (widget_class, SlvWindow, sync_button);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "boards");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "styles");
