@@ -52,6 +52,10 @@ void          slv_store_forget_schema     (SlvStore      *self);
  * writer indexes them with slv_store_fts_index() before it commits. */
 void          slv_store_set_fts_deferred  (SlvStore      *self,
                                            gboolean       deferred);
+/* Registers slv_fts_deferred() on a connection: it reads *@flag (NULL:
+ * never deferred, e.g. the sync engine's connection). An SQLite code. */
+int           slv_store_register_fts_deferred (sqlite3   *db,
+                                               gint      *flag);
 /* TRUE if @table has a full-text index whose triggers can be deferred. */
 gboolean      slv_store_fts_can_defer     (SlvStore      *self,
                                            const char    *table);

@@ -134,9 +134,17 @@ fts_deferred_func (sqlite3_context  *context,
                    int               argc,
                    sqlite3_value   **argv)
 {
-  SlvStore *self = sqlite3_user_data (context);
+  gint *flag = sqlite3_user_data (context);
 
-  sqlite3_result_int (context, g_atomic_int_get (&self->fts_deferred));
+  sqlite3_result_int (context, flag != NULL && g_atomic_int_get (flag));
+}
+
+int
+slv_store_register_fts_deferred (sqlite3 *db,
+                                 gint    *flag)
+{
+  return sqlite3_create_function_v2 (db, "slv_fts_deferred", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, flag,
+                                     fts_deferred_func, NULL, NULL, NULL);
 }
 
 static gboolean
@@ -157,8 +165,7 @@ configure_connection (SlvStore  *self,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);
   /* Before the migrations: their triggers call it. */
-  if (sqlite3_create_function_v2 (self->db, "slv_fts_deferred", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
-                                  fts_deferred_func, NULL, NULL, NULL) != SQLITE_OK)
+  if (slv_store_register_fts_deferred (self->db, &self->fts_deferred) != SQLITE_OK)
     {
       g_set_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_FAILED,
                    _("Could not prepare the workspace “%s”: %s."), self->path, sqlite3_errmsg (self->db));

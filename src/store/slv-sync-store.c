@@ -12,6 +12,7 @@
 #include "core/slv-uuid.h"
 #include "slv-blobs.h"
 #include "sync/slv-sync-json.h"
+#include "slv-store-private.h"
 #include "slv-sync-store-private.h"
 
 G_DEFINE_FINAL_TYPE (SlvSyncStore, slv_sync_store, G_TYPE_OBJECT)
@@ -281,6 +282,13 @@ slv_sync_store_new (SlvStore  *store,
   if (!ss_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF; "
                       "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000", error))
     return NULL;
+  /* The full-text triggers ask it; pulls always index as they write. */
+  if (slv_store_register_fts_deferred (self->db, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_IO, _("Could not open the workspace for sync: %s."),
+                   sqlite3_errmsg (self->db));
+      return NULL;
+    }
   self->capture = slv_capture_attach (self->db, FALSE, error);
   if (self->capture == NULL)
     return NULL;
