@@ -374,22 +374,22 @@ slv_store_get_db (SlvStore *self)
 }
 
 void
-slv_store_set_error (SlvStore    *self,
-                     GError     **error,
-                     const char  *what)
+slv_sql_set_error (sqlite3     *db,
+                   GError     **error,
+                   const char  *what)
 {
-  int rc = sqlite3_extended_errcode (self->db);
-
-  g_set_error (error, SLV_STORE_ERROR, error_code_for_sqlite (rc),
-               "%s: %s", what, sqlite3_errmsg (self->db));
+  g_set_error (error, SLV_STORE_ERROR, error_code_for_sqlite (sqlite3_extended_errcode (db)),
+               "%s: %s", what, sqlite3_errmsg (db));
 }
 
 sqlite3_stmt *
-slv_store_prepare (SlvStore    *self,
-                   const char  *sql,
-                   GError     **error)
+slv_sql_prepare_cached (sqlite3     *db,
+                        GHashTable  *cache,
+                        const char  *sql,
+                        const char  *what,
+                        GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
 
   if (stmt != NULL)
     {
@@ -397,13 +397,29 @@ slv_store_prepare (SlvStore    *self,
       sqlite3_clear_bindings (stmt);
       return stmt;
     }
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      slv_store_set_error (self, error, _("Could not prepare a workspace query"));
+      slv_sql_set_error (db, error, what);
       return NULL;
     }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (cache, g_strdup (sql), stmt);
   return stmt;
+}
+
+void
+slv_store_set_error (SlvStore    *self,
+                     GError     **error,
+                     const char  *what)
+{
+  slv_sql_set_error (self->db, error, what);
+}
+
+sqlite3_stmt *
+slv_store_prepare (SlvStore    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  return slv_sql_prepare_cached (self->db, self->statements, sql, _("Could not prepare a workspace query"), error);
 }
 
 gboolean

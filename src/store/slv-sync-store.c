@@ -62,10 +62,7 @@ ss_set_error (SlvSyncStore  *self,
               GError       **error,
               const char    *what)
 {
-  int rc = sqlite3_extended_errcode (self->db);
-
-  g_set_error (error, SLV_STORE_ERROR, (rc & 0xff) == SQLITE_BUSY ? SLV_STORE_ERROR_BUSY : SLV_STORE_ERROR_FAILED,
-               "%s: %s", what, sqlite3_errmsg (self->db));
+  slv_sql_set_error (self->db, error, what);
 }
 
 sqlite3_stmt *
@@ -73,21 +70,7 @@ ss_prepare (SlvSyncStore  *self,
             const char    *sql,
             GError       **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      ss_set_error (self, error, _("Could not prepare a sync query"));
-      return NULL;
-    }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return stmt;
+  return slv_sql_prepare_cached (self->db, self->statements, sql, _("Could not prepare a sync query"), error);
 }
 
 gboolean
