@@ -275,6 +275,23 @@ test_rbac (Fixture       *f,
   wait_until (all_idle, f);
   g_assert_false (slv_list_page_get_editable (rates));
 
+  /* the margin rule's text takes no edit */
+  {
+    SlvMarginRulesPage *rules = SLV_MARGIN_RULES_PAGE (slv_window_get_page_widget (f->window, "margin-rules"));
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+
+    activate (f, "show-page", "margin-rules");
+    wait_until (all_idle, f);
+    gtk_widget_activate_action (GTK_WIDGET (rules), "margin-rules.select", "s", "wholesale");
+    g_assert_nonnull (slv_margin_rules_page_get_rule_id (rules));
+    before = slv_margin_rules_page_dup_expression (rules);
+    g_assert_cmpstr (before, !=, "landed * 9");
+    gtk_widget_activate_action (GTK_WIDGET (rules), "margin-rules.set-expression", "s", "landed * 9");
+    after = slv_margin_rules_page_dup_expression (rules);
+    g_assert_cmpstr (after, ==, before);
+  }
+
   sign_in_as (f, "merchandiser");
   g_assert_true (slv_list_page_get_editable (rates));
   activate (f, "open-style", "NL27S-TS001");
