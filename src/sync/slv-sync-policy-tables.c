@@ -54,6 +54,8 @@ static const char * const item_kinds[] = { "image", "note", "swatch", "style", "
 static const char * const conflict_kinds[] = { "concurrent_write", "edit_on_deleted", "duplicate_key", NULL };
 static const char * const conflict_statuses[] = { "open", "dismissed", "restored", NULL };
 static const char * const quote_statuses[] = { "requested", "quoted", "accepted", "rejected", NULL };
+static const char * const annotation_kinds[] = { "pin", "ink", "arrow", "rect", "ellipse", "highlight", NULL };
+static const char * const annotation_statuses[] = { "open", "approved", "rejected", "on_hold", "resolved", NULL };
 
 static const SlvSyncFieldPolicy brand_fields[] = {
   COMMON (A),
@@ -266,15 +268,32 @@ static const SlvSyncFieldPolicy conflict_fields[] = {
   FIELD ("resolved_by", UUID, 0, A | M | D | P),
 };
 
-/* Pending: one row per comment (append-only threads, SYNC-PROTOCOL.md). */
+/* Review (data/sql/0060-review.sql): an annotation on a board or one of
+ * its items; its status, who set it and when travel together. */
+static const SlvSyncFieldPolicy annotation_fields[] = {
+  COMMON (A | M | D | P), BRAND_KEY (A | M | D | P),
+  REF ("board_id", REQ | IMM, A | M | D | P, "board"),
+  REF ("item_id", IMM, A | M | D | P, "board_item"),
+  ENUM ("kind", REQ | IMM, A | M | D | P, annotation_kinds),
+  FIELD ("geometry", JSON, REQ, A | M | D | P),
+  FIELD ("color", TEXT, NN, A | M | D | P),
+  { .name = "status", .type = SLV_SYNC_TYPE_ENUM, .flags = NN, .write_roles = A | M | D | P,
+    .enum_values = annotation_statuses, .group = "status" },
+  GROUP ("status_by", TEXT, 0, A | M | D | P, "status"),
+  GROUP ("status_at", TIMESTAMP, 0, A | M | D | P, "status"),
+  FIELD ("number", INTEGER, REQ, A | M | D | P),
+  FIELD ("author", TEXT, REQ | IMM, A | M | D | P),
+};
+
+/* One row per comment (append-only threads, SYNC-PROTOCOL.md); its author
+ * edits body and mentions together. */
 static const SlvSyncFieldPolicy comment_fields[] = {
   COMMON (A | M | D | P), BRAND_KEY (A | M | D | P),
-  FIELD ("target_table", TEXT, REQ | IMM, A | M | D | P),
-  FIELD ("target_id", UUID, REQ | IMM, A | M | D | P),
-  REF ("thread_id", IMM, A | M | D | P, "comment"),
-  FIELD ("author_id", UUID, REQ | IMM, A | M | D | P),
-  FIELD ("body", TEXT, REQ | SRC, A | M | D | P),
-  FIELD ("mentions", JSON, 0, A | M | D | P),
+  REF ("annotation_id", REQ | IMM, A | M | D | P, "annotation"),
+  FIELD ("author", TEXT, REQ | IMM, A | M | D | P),
+  GROUP ("body", TEXT, REQ | SRC, A | M | D | P, "body"),
+  GROUP ("mentions", JSON, NN, A | M | D | P, "body"),
+  GROUP ("edited_at", TIMESTAMP, 0, A | M | D | P, "body"),
 };
 
 /* Pending: a request for quotation shared with one supplier. */
@@ -310,7 +329,8 @@ const SlvSyncTablePolicy slv_sync_policy_tables[] = {
   TABLE ("board", BRAND, "brand_id", NULL, 1, board_fields),
   TABLE ("board_item", BRAND, "brand_id", NULL, 1, board_item_fields),
   TABLE ("conflict", INHERITED, NULL, NULL, 50, conflict_fields),   /* data/sql/0050-sync.sql */
-  TABLE ("comment", BRAND, "brand_id", NULL, SLV_SYNC_LEVEL_PENDING, comment_fields),
+  TABLE ("annotation", BRAND, "brand_id", NULL, 60, annotation_fields),
+  TABLE ("comment", BRAND, "brand_id", NULL, 60, comment_fields),
   TABLE ("quote", SUPPLIER, "brand_id", "supplier_id", SLV_SYNC_LEVEL_PENDING, quote_fields),
 };
 

@@ -117,6 +117,92 @@ test_round_trip (void)
   assert_converged (a, b, brand);
 }
 
+typedef struct
+{
+  const char *id, *status, *by, *at;
+} Status;
+
+static gboolean
+status_tx (SlvStore  *store,
+           gpointer   data,
+           GError   **error)
+{
+  Status *st = data;
+
+  return slv_store_update_field (store, "annotation", st->id, "status", st->status, error) &&
+         slv_store_update_field (store, "annotation", st->id, "status_by", st->by, error) &&
+         slv_store_update_field (store, "annotation", st->id, "status_at", st->at, error);
+}
+
+/* A status, who set it and when, in one transaction (as SlvReview does). */
+static void
+set_status (SyncClient *c,
+            const char *id,
+            const char *status,
+            const char *by,
+            const char *at)
+{
+  Status st = { id, status, by, at };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (slv_store_transaction (c->store, status_tx, &st, &error));
+  g_assert_no_error (error);
+}
+
+/* Review threads sync: an annotation and its comments reach the other
+ * workspace; two reviewers setting a status at once end with one whole
+ * status (who and when included), the other kept as conflicts. */
+static void
+test_review_threads (void)
+{
+  g_autofree char *brand = NULL;
+  g_autoptr(SyncUser) user = NULL;
+  g_autoptr(SyncClient) a = NULL;
+  g_autoptr(SyncClient) b = NULL;
+  g_autofree char *style = NULL;
+  g_autofree char *board = NULL;
+  g_autofree char *pin = NULL;
+  g_autofree char *comment = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *by = NULL;
+  g_autoptr(GError) error = NULL;
+  SlvSyncSummary s = { 0 };
+
+  REQUIRE ();
+  user = sync_user_new ("admin", "brand:{}", &brand);
+  a = sync_client_new (user);
+  b = sync_client_new (user);
+  style = seed_brand (a, brand);
+  g_assert_true (slv_store_insert (a->store, "board", &board, &error, "brand_id", brand, "name", "Mood", NULL));
+  g_assert_true (slv_store_insert (a->store, "annotation", &pin, &error, "brand_id", brand, "board_id", board,
+                                   "kind", "pin", "geometry", "{\"x\":120.5,\"y\":80}", "color", "red",
+                                   "number", "1", "author", "Ana", NULL));
+  g_assert_true (slv_store_insert (a->store, "comment", &comment, &error, "brand_id", brand, "annotation_id", pin,
+                                   "author", "Ana", "body", "Softer blue here, @Ben?", "mentions", "[\"Ben\"]", NULL));
+  g_assert_no_error (error);
+  g_assert_true (sync_client_sync (a, &s, &error));
+  g_assert_cmpuint (s.refused, ==, 0);
+  g_assert_true (sync_client_sync (b, &s, &error));
+  g_assert_no_error (error);
+  body = field (b, "comment", comment, "body");
+  g_assert_cmpstr (body, ==, "Softer blue here, @Ben?");
+  assert_converged (a, b, brand);
+
+  /* both set a status, offline from each other */
+  set_status (a, pin, "approved", "Ana", "2026-11-29T10:00:00.000Z");
+  set_status (b, pin, "rejected", "Ben", "2026-11-29T10:00:01.000Z");
+  g_assert_true (sync_client_sync (a, &s, &error));
+  g_assert_true (sync_client_sync (b, &s, &error));
+  g_assert_true (sync_client_sync (a, &s, &error));
+  g_assert_no_error (error);
+  status = field (a, "annotation", pin, "status");
+  by = field (a, "annotation", pin, "status_by");
+  g_assert_true ((g_strcmp0 (status, "approved") == 0 && g_strcmp0 (by, "Ana") == 0) ||
+                 (g_strcmp0 (status, "rejected") == 0 && g_strcmp0 (by, "Ben") == 0));
+  assert_converged (a, b, brand);
+}
+
 /* Concurrent writes of one field: last writer by clock wins everywhere,
  * the loser is kept in the conflict log of both. */
 static void
@@ -369,6 +455,7 @@ main (int argc, char *argv[])
   sync_env_setup ();
   g_test_add_func ("/sync/client/round-trip", test_round_trip);
   g_test_add_func ("/sync/client/conflict", test_conflict);
+  g_test_add_func ("/sync/client/review-threads", test_review_threads);
   g_test_add_func ("/sync/client/delete-restore", test_delete_restore);
   g_test_add_func ("/sync/client/stale-edit-on-deleted", test_stale_edit_on_deleted);
   g_test_add_func ("/sync/client/signed-out", test_signed_out);
