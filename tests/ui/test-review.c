@@ -37,7 +37,7 @@ board_open (gpointer data)
   Fixture *f = data;
 
   return !slv_board_page_get_loading (f->page) && slv_board_canvas_get_doc (f->canvas) != NULL &&
-         f->page->review != NULL;
+         f->page->review != NULL && gtk_widget_get_width (GTK_WIDGET (f->canvas)) > 200;
 }
 
 static void
