@@ -198,6 +198,7 @@ draw_shape (cairo_t                     *cr,
 
   if (outline->len == 0)
     return;
+  cairo_new_path (cr);
   set_colour (cr, color, 0.9);
   cairo_set_line_width (cr, width);
   switch (g->kind)
@@ -241,6 +242,7 @@ draw_marker (cairo_t         *cr,
   double r = MARKER_PX / zoom, cy = pin ? y - 2.2 * r : y;
   cairo_text_extents_t ext;
 
+  cairo_new_path (cr);
   if (pin)
     {
       cairo_move_to (cr, x, y);
@@ -334,7 +336,14 @@ draw_cb (SlvBoardCanvas *canvas,
     return;
   threads = slv_review_get_visible (self->review);
   n = g_list_model_get_n_items (threads);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (visible->x, visible->y, visible->w, visible->h));
+  /* back to pixels for the cairo node (drawn at screen resolution), then
+   * board units inside it */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (visible->x, visible->y));
+  gtk_snapshot_scale (snapshot, 1 / zoom, 1 / zoom);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, visible->w * zoom, visible->h * zoom));
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -visible->x, -visible->y);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   /* shapes first, then every marker above every shape */
@@ -347,6 +356,7 @@ draw_cb (SlvBoardCanvas *canvas,
       }
   draw_preview (self, cr, zoom);
   cairo_destroy (cr);
+  gtk_snapshot_restore (snapshot);
 }
 
 /* -- input -- */
