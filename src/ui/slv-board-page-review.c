@@ -85,6 +85,10 @@ show_sidebar (SlvBoardPage *self,
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (shown));
   gtk_revealer_set_reveal_child (self->sidebar_revealer, shown);
   gtk_revealer_set_reveal_child (self->review_bar, shown);
+  /* with the tools out of sight, clicks select and move again */
+  if (!shown)
+    g_action_group_change_action_state (G_ACTION_GROUP (self->review_actions), "tool",
+                                        g_variant_new_string ("select"));
 }
 
 static void
@@ -602,6 +606,26 @@ user_name_cb (SlvBoardPage *self)
 }
 
 static void
+selected_cb (SlvBoardPage *self)
+{
+  if (slv_review_get_selected (self->review) != NULL)
+    show_sidebar (self, TRUE);
+}
+
+/* Items deleted or brought back hide or show their annotations. */
+static void
+items_changed_cb (SlvBoardPage *self,
+                  guint         position,
+                  guint         removed,
+                  guint         added)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->review != NULL && (removed > 0 || added > 0) && !slv_review_reload (self->review, &error))
+    report (self, error);
+}
+
+static void
 overlay_toast_cb (SlvBoardPage *self,
                   const char   *message)
 {
@@ -681,6 +705,10 @@ board_page_review_set (SlvBoardPage *self,
       g_signal_connect_object (review, "changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (review, "notify::can-undo", G_CALLBACK (update_enabled), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (review, "notify::can-redo", G_CALLBACK (update_enabled), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (review, "notify::selected", G_CALLBACK (selected_cb), self, G_CONNECT_SWAPPED);
+      if (slv_board_canvas_get_doc (self->canvas) != NULL)
+        g_signal_connect_object (slv_board_doc_get_items (slv_board_canvas_get_doc (self->canvas)), "items-changed",
+                                 G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
     }
   if (self->review_actions != NULL)
     {

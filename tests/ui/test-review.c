@@ -301,6 +301,44 @@ test_review_mode (Fixture       *f,
   g_assert_cmpfloat (fabs (slv_board_item_get_state (image)->x - (x0 + 50)), <, 1e-6);
 }
 
+static guint
+n_on_item (Fixture    *f,
+           const char *item_id)
+{
+  GListModel *threads = slv_review_get_threads (review_of (f));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (threads); i++)
+    {
+      g_autoptr(SlvReviewThread) thread = g_list_model_get_item (threads, i);
+
+      n += g_strcmp0 (slv_review_thread_get_item_id (thread), item_id) == 0;
+    }
+  return n;
+}
+
+/* An item's annotations go with it and come back with it. */
+static void
+test_item_deleted (Fixture       *f,
+                   gconstpointer  data)
+{
+  SlvBoardItem *image = first_image (f);
+  const SlvBoardItemState *s = slv_board_item_get_state (image);
+  g_autofree char *image_id = g_strdup (slv_entity_get_id (SLV_ENTITY (image)));
+  const char *one[] = { image_id, NULL };
+  guint n0;
+
+  act (f, "add-pin", g_variant_new ("(dd)", s->x + s->w / 3, s->y + s->h / 3));
+  n0 = n_threads (f);
+  g_assert_cmpuint (n_on_item (f, image_id), >=, 1);
+  slv_board_doc_select (slv_board_canvas_get_doc (f->canvas), one, SLV_SELECT_REPLACE);
+  g_assert_true (slv_board_page_activate (f->page, "delete", NULL));
+  g_assert_cmpuint (n_on_item (f, image_id), ==, 0);
+  g_assert_cmpuint (n_threads (f), <, n0);
+  g_assert_true (slv_board_page_activate (f->page, "undo", NULL));
+  g_assert_cmpuint (n_threads (f), ==, n0);
+}
+
 static gboolean
 file_written (gpointer data)
 {
@@ -346,6 +384,7 @@ main (int argc, char **argv)
   ADD ("/ui/review/edit-delete-comment", test_edit_delete_comment);
   ADD ("/ui/review/jump", test_jump);
   ADD ("/ui/review/review-mode", test_review_mode);
+  ADD ("/ui/review/item-deleted", test_item_deleted);
   ADD ("/ui/review/export-csv", test_export_csv);
 #undef ADD
   return g_test_run ();
