@@ -8,8 +8,9 @@
  * own snapshot, and takes the primary button through the canvas's input
  * hook while an annotation tool is chosen:
  *
- *   "select"     a click on an annotation selects its thread; in review
- *                mode, dragging an item is refused with the review's message
+ *   "select"     a click on an annotation selects its thread, a drag moves
+ *                it (one undo step); in review mode, dragging an item is
+ *                refused with the review's message
  *   "pin"        a click drops a pin
  *   "ink"        freehand; pen pressure through GtkGestureStylus, a mouse
  *                draws at full pressure; smoothed and simplified on release
@@ -51,6 +52,11 @@ gboolean          slv_review_overlay_set_color  (SlvReviewOverlay            *se
 char             *slv_review_overlay_add        (SlvReviewOverlay            *self,
                                                  const SlvAnnotationGeometry *geometry,
                                                  GError                     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* What the canvas's input hook calls: a press, drag or release in board
+ * units. TRUE if the overlay took it. Public so that tests draw as a
+ * pointer would. */
+gboolean          slv_review_overlay_input      (SlvReviewOverlay            *self,
+                                                 const SlvCanvasInput        *input);
 /* Jumps and zooms the canvas to @thread. FALSE if it cannot be placed. */
 gboolean          slv_review_overlay_show_thread (SlvReviewOverlay           *self,
                                                  SlvReviewThread             *thread);

@@ -339,6 +339,92 @@ test_item_deleted (Fixture       *f,
   g_assert_cmpuint (n_threads (f), ==, n0);
 }
 
+/* A press, a drag through @n points and a release, as the canvas hands
+ * them to the overlay; TRUE if the overlay took the press. */
+static gboolean
+stroke (Fixture      *f,
+        const double *xy,
+        guint         n)
+{
+  SlvCanvasInput input = { SLV_CANVAS_INPUT_PRESS, xy[0], xy[1], xy[0], xy[1], 0, 1 };
+  gboolean taken = slv_review_overlay_input (f->page->overlay, &input);
+
+  for (guint i = 1; taken && i < n; i++)
+    {
+      input.kind = SLV_CANVAS_INPUT_DRAG;
+      input.x = xy[2 * i], input.y = xy[2 * i + 1];
+      slv_review_overlay_input (f->page->overlay, &input);
+    }
+  input.kind = SLV_CANVAS_INPUT_RELEASE;
+  if (taken)
+    slv_review_overlay_input (f->page->overlay, &input);
+  return taken;
+}
+
+static void
+test_tools (Fixture       *f,
+            gconstpointer  data)
+{
+  SlvReview *review = review_of (f);
+  SlvBoardItem *image = first_image (f);
+  const SlvBoardItemState *s = slv_board_item_get_state (image);
+  double wave[2 * 60], box[] = { -600, -300, -520, -260, -450, -200 }, tiny[] = { -100, -100, -99.5, -100 };
+  double move[] = { -600, -300, -550, -275, -500, -250 };
+  double item_drag[] = { s->x + s->w / 2, s->y + s->h / 2, s->x + s->w / 2 + 80, s->y + s->h / 2 };
+  const SlvAnnotationGeometry *g;
+  double x0 = s->x;
+  guint n0 = n_threads (f);
+
+  g_assert_true (slv_board_page_activate (f->page, "set-view", g_variant_new ("(ddd)", -500.0, -300.0, 1.0)));
+  /* ink: smoothed and simplified before it is stored */
+  for (guint i = 0; i < 60; i++)
+    wave[2 * i] = -700 + 4.0 * i, wave[2 * i + 1] = -600 + 20 * sin (i / 6.0);
+  act (f, "tool", g_variant_new_string ("ink"));
+  g_assert_true (stroke (f, wave, 60));
+  g_assert_cmpuint (n_threads (f), ==, n0 + 1);
+  g = slv_review_thread_get_geometry (slv_review_get_selected (review));
+  g_assert_cmpint (g->kind, ==, SLV_ANNOTATION_INK);
+  g_assert_cmpuint (slv_annotation_geometry_get_n_points (g), >=, 3);
+  g_assert_cmpuint (slv_annotation_geometry_get_n_points (g), <, 60);
+  g_assert_cmpfloat (slv_annotation_geometry_get_point (g, 0)->pressure, ==, 1.0);
+
+  /* a rectangle by dragging; a slip of the hand adds nothing */
+  act (f, "tool", g_variant_new_string ("rect"));
+  g_assert_true (stroke (f, box, 3));
+  g = slv_review_thread_get_geometry (slv_review_get_selected (review));
+  g_assert_cmpint (g->kind, ==, SLV_ANNOTATION_RECT);
+  g_assert_cmpfloat (slv_annotation_geometry_get_point (g, 1)->x, ==, -450);
+  g_assert_true (stroke (f, tiny, 2));
+  g_assert_cmpuint (n_threads (f), ==, n0 + 2);
+
+  /* the select tool drags an annotation, one undo step */
+  act (f, "tool", g_variant_new_string ("select"));
+  g_assert_true (stroke (f, move, 3));
+  g = slv_review_thread_get_geometry (slv_review_get_selected (review));
+  g_assert_cmpfloat (fabs (slv_annotation_geometry_get_point (g, 0)->x - (-500)), <, 1e-9);
+  g_assert_cmpfloat (fabs (slv_annotation_geometry_get_point (g, 0)->y - (-250)), <, 1e-9);
+  act (f, "undo", NULL);
+  g = slv_review_thread_get_geometry (slv_review_get_selected (review));
+  g_assert_cmpfloat (slv_annotation_geometry_get_point (g, 0)->x, ==, -600);
+
+  /* out of review mode the canvas moves items; in it the overlay holds
+   * the press and refuses the drag */
+  g_assert_false (stroke (f, item_drag, 2));
+  act (f, "review-mode", NULL);
+  g_assert_true (stroke (f, item_drag, 2));
+  g_assert_cmpfloat (slv_board_item_get_state (image)->x, ==, x0);
+
+  /* a pin is a click */
+  act (f, "tool", g_variant_new_string ("pin"));
+  g_assert_true (stroke (f, tiny, 1));
+  g_assert_cmpint (slv_review_thread_get_kind (slv_review_get_selected (review)), ==, SLV_ANNOTATION_PIN);
+  g_assert_cmpuint (n_threads (f), ==, n0 + 3);
+
+  /* hiding the tools goes back to selecting */
+  act (f, "sidebar", NULL);
+  g_assert_cmpstr (slv_review_overlay_get_tool (f->page->overlay), ==, "select");
+}
+
 static gboolean
 file_written (gpointer data)
 {
@@ -385,6 +471,7 @@ main (int argc, char **argv)
   ADD ("/ui/review/jump", test_jump);
   ADD ("/ui/review/review-mode", test_review_mode);
   ADD ("/ui/review/item-deleted", test_item_deleted);
+  ADD ("/ui/review/tools", test_tools);
   ADD ("/ui/review/export-csv", test_export_csv);
 #undef ADD
   return g_test_run ();
