@@ -200,6 +200,8 @@ test_edit_delete_comment (Fixture       *f,
   SlvReview *review = review_of (f);
   g_autoptr(SlvReviewComment) comment = NULL;
   g_autofree char *comment_id = NULL;
+  g_autofree char *thread_id = NULL;
+  guint n;
 
   act (f, "add-annotation", g_variant_new ("(sdddd)", "rect", -400.0, -400.0, -200.0, -300.0));
   g_assert_null (slv_review_thread_get_item_id (slv_review_get_selected (review)));
@@ -216,6 +218,16 @@ test_edit_delete_comment (Fixture       *f,
 
   act (f, "delete-comment", g_variant_new_string (comment_id));
   g_assert_cmpuint (g_list_model_get_n_items (slv_review_get_comments (review)), ==, 0);
+
+  /* the annotation itself goes, and comes back with undo */
+  n = n_threads (f);
+  thread_id = g_strdup (slv_review_thread_get_id (slv_review_get_selected (review)));
+  act (f, "delete", NULL);
+  g_assert_cmpuint (n_threads (f), ==, n - 1);
+  g_assert_null (slv_review_find_thread (review, thread_id));
+  act (f, "undo", NULL);
+  g_assert_cmpuint (n_threads (f), ==, n);
+  g_assert_nonnull (slv_review_find_thread (review, thread_id));
 }
 
 static double
