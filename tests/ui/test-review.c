@@ -63,7 +63,7 @@ fixture_setup (Fixture       *f,
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "open-board", g_variant_new_string (f->board_id));
   f->page = SLV_BOARD_PAGE (slv_window_get_page_widget (f->window, "board"));
   f->canvas = slv_board_page_get_canvas (f->page);
-  slv_ui_test_wait_until (board_open, f, 10);
+  slv_ui_test_wait_until (board_open, f, 30);
 }
 
 static void
