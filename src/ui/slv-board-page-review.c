@@ -310,27 +310,20 @@ jump (SlvBoardPage    *self,
   slv_review_overlay_show_thread (self->overlay, thread);
 }
 
+/* next-open and previous-open */
 static void
-next_open_action (GSimpleAction *action,
+step_open_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
   SlvBoardPage *self = page_of (user_data);
   g_autoptr(GError) error = NULL;
-  SlvReviewThread *thread = slv_review_select_next_open (self->review, &error);
+  SlvReviewThread *thread;
 
-  jump (self, thread, error);
-}
-
-static void
-previous_open_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  SlvBoardPage *self = page_of (user_data);
-  g_autoptr(GError) error = NULL;
-  SlvReviewThread *thread = slv_review_select_previous_open (self->review, &error);
-
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "next-open"))
+    thread = slv_review_select_next_open (self->review, &error);
+  else
+    thread = slv_review_select_previous_open (self->review, &error);
   jump (self, thread, error);
 }
 
@@ -551,8 +544,8 @@ static const GActionEntry review_entries[] = {
   { "add-pin", add_pin_action, "(dd)" },
   { "add-annotation", add_annotation_action, "(sdddd)" },
   { "select", select_action, "s" },
-  { "next-open", next_open_action },
-  { "previous-open", previous_open_action },
+  { "next-open", step_open_action },
+  { "previous-open", step_open_action },
   { "show-selected", show_selected_action },
   { "delete", delete_action },
   { "set-status", set_status_action, "s" },
