@@ -14,6 +14,7 @@
 #include "slv-ui-test-util.h"
 #include "slv-board-canvas.h"
 #include "slv-board-page-private.h"
+#include "slv-boards-page-private.h"
 #include "slv-window.h"
 #include "core/slv-board.h"
 #include "services/slv-demo.h"
@@ -133,6 +134,24 @@ action_state (Fixture    *f,
   return g_variant_get_boolean (state);
 }
 
+/* The open threads the Boards page shows for the board. */
+static guint
+board_open_threads (Fixture *f)
+{
+  SlvBoardsPage *boards = SLV_BOARDS_PAGE (slv_window_get_page_widget (f->window, "boards"));
+  GListModel *model = G_LIST_MODEL (boards->boards);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SlvBoard) board = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (slv_entity_get_id (SLV_ENTITY (board)), f->board_id) == 0)
+        return (guint) slv_board_get_open_threads (board);
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
 static void
 test_pin_comment_resolve (Fixture       *f,
                           gconstpointer  data)
@@ -191,6 +210,11 @@ test_pin_comment_resolve (Fixture       *f,
   act (f, "undo", NULL);
   g_assert_cmpint (slv_review_thread_get_status (slv_review_find_thread (review, id)), ==, SLV_REVIEW_STATUS_OPEN);
   g_assert_cmpuint (slv_review_thread_get_n_comments (slv_review_find_thread (review, id)), ==, 2);
+
+  /* the Boards list counts the board's open threads */
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-page", g_variant_new_string ("boards"));
+  g_assert_cmpuint (board_open_threads (f), ==, slv_review_get_n_open (review));
+  g_assert_cmpuint (board_open_threads (f), ==, open0 + 1);
 }
 
 static void
