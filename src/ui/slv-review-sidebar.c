@@ -32,6 +32,8 @@ struct _SlvReviewSidebar
   GtkSingleSelection *selection;
   GtkWidget          *chip[8];
   GtkWidget          *status_button[SLV_REVIEW_N_STATUSES];
+  GtkEntryCompletion *people;       /* @mentions of the board's people */
+  GtkListStore       *names;
   char               *editing;       /* comment id, or NULL */
   gboolean            syncing;       /* setting the list's selection */
 };
@@ -179,9 +181,12 @@ selected_cb (SlvReviewSidebar *self)
   sync_selection (self);
 }
 
+static void update_people (SlvReviewSidebar *self);
+
 static void
 changed_cb (SlvReviewSidebar *self)
 {
+  update_people (self);
   update_chips (self);
   update_heading (self);
   update_detail (self);
@@ -312,6 +317,97 @@ comment_row (gpointer item,
   return row;
 }
 
+/* -- @mentions in the reply -- */
+
+/* Where the "@" of the mention being typed at the cursor is, or -1. */
+static glong
+mention_start (GtkEntry *entry,
+               char    **typed)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  int cursor = gtk_editable_get_position (GTK_EDITABLE (entry));
+  g_autofree char *before = g_utf8_substring (text, 0, cursor);
+  const char *at = strrchr (before, '@');
+
+  if (at == NULL || strchr (at, ' ') != NULL || (at > before && g_ascii_isalnum (at[-1])))
+    return -1;
+  if (typed != NULL)
+    *typed = g_utf8_casefold (at + 1, -1);
+  return g_utf8_pointer_to_offset (before, at);
+}
+
+static gboolean
+match_person_cb (GtkEntryCompletion *completion,
+                 const char         *key,
+                 GtkTreeIter        *iter,
+                 gpointer            user_data)
+{
+  SlvReviewSidebar *self = user_data;
+  g_autofree char *typed = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folded = NULL;
+
+  if (mention_start (self->reply_entry, &typed) < 0)
+    return FALSE;
+  gtk_tree_model_get (GTK_TREE_MODEL (self->names), iter, 0, &name, -1);
+  folded = g_utf8_casefold (name, -1);
+  return g_str_has_prefix (folded, typed) || (strstr (folded, typed) != NULL && typed[0] != '\0');
+}
+
+static gboolean
+person_chosen_cb (GtkEntryCompletion *completion,
+                  GtkTreeModel       *model,
+                  GtkTreeIter        *iter,
+                  SlvReviewSidebar   *self)
+{
+  GtkEditable *editable = GTK_EDITABLE (self->reply_entry);
+  glong start = mention_start (self->reply_entry, NULL);
+  int end = gtk_editable_get_position (editable);
+  g_autofree char *name = NULL;
+  g_autofree char *mention = NULL;
+  int at;
+
+  if (start < 0)
+    return FALSE;
+  gtk_tree_model_get (model, iter, 0, &name, -1);
+  mention = strchr (name, ' ') ? g_strdup_printf ("@\"%s\" ", name) : g_strdup_printf ("@%s ", name);
+  at = (int) start;
+  gtk_editable_delete_text (editable, at, end);
+  gtk_editable_insert_text (editable, mention, -1, &at);
+  gtk_editable_set_position (editable, at);
+  return TRUE;
+}
+
+static void
+add_name (GHashTable *seen,
+          const char *name)
+{
+  if (name != NULL && name[0] != '\0')
+    g_hash_table_add (seen, (gpointer) name);
+}
+
+/* Everyone who wrote, was mentioned or set a status on this board. */
+static void
+update_people (SlvReviewSidebar *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *threads = slv_review_get_threads (self->review);
+  g_autofree gpointer *names = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (threads); i++)
+    {
+      g_autoptr(SlvReviewThread) thread = g_list_model_get_item (threads, i);
+
+      add_name (seen, slv_review_thread_get_author (thread));
+      add_name (seen, slv_review_thread_get_status_by (thread));
+    }
+  gtk_list_store_clear (self->names);
+  names = g_hash_table_get_keys_as_array (seen, &n);
+  for (guint i = 0; i < n; i++)
+    gtk_list_store_insert_with_values (self->names, NULL, -1, 0, names[i], -1);
+}
+
 /* -- reply -- */
 
 static void
@@ -338,6 +434,8 @@ slv_review_sidebar_dispose (GObject *object)
   slv_review_sidebar_set_review (self, NULL);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->selection);
+  g_clear_object (&self->people);
+  g_clear_object (&self->names);
 
   G_OBJECT_CLASS (slv_review_sidebar_parent_class)->dispose (object);
 }
@@ -409,6 +507,17 @@ slv_review_sidebar_init (SlvReviewSidebar *self)
   g_signal_connect_object (self->reply_entry, "activate", G_CALLBACK (send_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->send_button, "clicked", G_CALLBACK (send_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_visible (self->detail, FALSE);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  self->names = gtk_list_store_new (1, G_TYPE_STRING);
+  self->people = gtk_entry_completion_new ();
+  gtk_entry_completion_set_model (self->people, GTK_TREE_MODEL (self->names));
+  gtk_entry_completion_set_text_column (self->people, 0);
+  gtk_entry_completion_set_minimum_key_length (self->people, 1);
+  gtk_entry_completion_set_match_func (self->people, match_person_cb, self, NULL);
+  gtk_entry_completion_set_popup_single_match (self->people, TRUE);
+  gtk_entry_set_completion (self->reply_entry, self->people);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_signal_connect_object (self->people, "match-selected", G_CALLBACK (person_chosen_cb), self, 0);
 }
 
 /* -- public API -- */
