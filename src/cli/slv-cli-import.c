@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -338,8 +340,8 @@ print_report (const char            *file,
     }
   printf (batch_id ? _("Imported %s into %s (%s), batch %s\n") : _("Dry run of %s into %s (%s)%s\n"),
           file, target, format ? format : "", batch_id ? batch_id : "");
-  printf (_("  rows %" G_GUINT64_FORMAT ": %" G_GUINT64_FORMAT " new, %" G_GUINT64_FORMAT " changed, %"
-            G_GUINT64_FORMAT " unchanged, %" G_GUINT64_FORMAT " rejected, %" G_GUINT64_FORMAT " warnings\n"),
+  printf (_("  rows %" PRIu64 ": %" PRIu64 " new, %" PRIu64 " changed, %"
+            PRIu64 " unchanged, %" PRIu64 " rejected, %" PRIu64 " warnings\n"),
           c->rows, c->inserted, c->updated, c->unchanged, c->rejected, c->warnings);
   for (guint i = 0; preview != NULL && i < MIN (g_list_model_get_n_items (preview), 20); i++)
     {

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -242,7 +244,7 @@ run_sync (int    argc,
     print_json (&summary, error, engine);
   if (!ok)
     return slv_cli_fail ("%s", error->message);
-  fprintf (stderr, _("Sent %u changes (%u refused), received %u; %" G_GINT64_FORMAT " waiting.\n"),
+  fprintf (stderr, _("Sent %u changes (%u refused), received %u; %" PRId64 " waiting.\n"),
            summary.pushed, summary.refused, summary.pulled, summary.pending);
   rc = summary.refused > 0 || summary.pending > 0 ? SLV_CLI_PARTIAL : SLV_CLI_OK;
   return rc;

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -563,7 +565,7 @@ slv_rate_group_pick_day (const SlvRateGroup  *group,
     return best;
   if (any_valid)
     g_set_error (error, SLV_COSTING_ERROR, SLV_COSTING_ERROR_NO_RATE,
-                 _("No “%s/%s” rate from %s covers an order of %" G_GINT64_FORMAT
+                 _("No “%s/%s” rate from %s covers an order of %" PRId64
                    " pieces (the smallest tier is larger)."),
                  group->process, group->key, group->supplier_name ? group->supplier_name : _("any supplier"), qty);
   else

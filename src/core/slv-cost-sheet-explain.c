@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -465,7 +467,7 @@ append_rate (GString       *s,
     amount = g_strdup_printf ("%s %%", rate);
   else
     amount = g_strdup_printf (_("%s %s per %s %s"), rate, r->currency, per, slv_rate_unit_to_string (r->unit));
-  g_string_append_printf (s, _("cost-master rate %s: %s/%s from %s, %s, tier from %" G_GINT64_FORMAT
+  g_string_append_printf (s, _("cost-master rate %s: %s/%s from %s, %s, tier from %" PRId64
                                " pieces, valid %s to %s"),
                           r->id, r->process, r->key, r->supplier_name ? r->supplier_name : _("any supplier"),
                           amount, r->tier_min_qty,

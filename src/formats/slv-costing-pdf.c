@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -163,7 +165,7 @@ header (Pdf *p)
   SlvCostingInput *in = slv_cost_sheet_get_input (p->sheet);
   g_autofree char *title = g_strdup_printf ("%s  %s", in->style_code ? in->style_code : "",
                                             in->style_name ? in->style_name : "");
-  g_autofree char *sub = g_strdup_printf (_("Scenario “%s” · %s · %" G_GINT64_FORMAT " pieces · priced on %s"),
+  g_autofree char *sub = g_strdup_printf (_("Scenario “%s” · %s · %" PRId64 " pieces · priced on %s"),
                                           in->scenario, in->status, in->order_qty, in->date);
   g_autofree char *sub2 = g_strdup_printf (_("Destination %s · channel %s · exchange rates “%s” · HS %s · "
                                              "costing currency %s"),

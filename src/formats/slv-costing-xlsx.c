@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <xlsxwriter.h>
 
@@ -343,7 +345,7 @@ write_header (Xlsx *x)
   g_autofree char *title = g_strdup_printf (_("Cost sheet %s %s, scenario “%s” (%s)"),
                                             in->style_code ? in->style_code : "", in->style_name ? in->style_name : "",
                                             in->scenario ? in->scenario : "", in->status ? in->status : "");
-  g_autofree char *info = g_strdup_printf (_("%" G_GINT64_FORMAT " pieces, priced on %s to %s, %s channel, "
+  g_autofree char *info = g_strdup_printf (_("%" PRId64 " pieces, priced on %s to %s, %s channel, "
                                              "exchange rates “%s”, costing currency %s"),
                                            in->order_qty, in->date, in->destination ? in->destination : "",
                                            in->channel ? in->channel : "", in->fx_set ? in->fx_set : "", in->currency);

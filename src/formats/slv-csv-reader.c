@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -192,19 +194,19 @@ encoding_error (SlvCsvReader *self,
     case SLV_ENCODING_UTF16LE:
     case SLV_ENCODING_UTF16BE:
       return g_error_new (SLV_READ_ERROR, SLV_READ_ERROR_ENCODING,
-                          _("Line %" G_GUINT64_FORMAT " is not valid %s text (bytes %s)."),
+                          _("Line %" PRIu64 " is not valid %s text (bytes %s)."),
                           self->line, self->encoding == SLV_ENCODING_UTF16LE ? "UTF-16LE" : "UTF-16BE",
                           bytes->str);
     case SLV_ENCODING_WINDOWS_1252:
       return g_error_new (SLV_READ_ERROR, SLV_READ_ERROR_ENCODING,
-                          _("Line %" G_GUINT64_FORMAT " holds the byte %s, which is not a Windows-1252 "
+                          _("Line %" PRIu64 " holds the byte %s, which is not a Windows-1252 "
                             "character; choose the file’s real encoding."),
                           self->line, bytes->str);
     case SLV_ENCODING_AUTO:
     case SLV_ENCODING_UTF8:
     default:
       return g_error_new (SLV_READ_ERROR, SLV_READ_ERROR_ENCODING,
-                          _("Line %" G_GUINT64_FORMAT " is not valid UTF-8 (bytes %s). The file is "
+                          _("Line %" PRIu64 " is not valid UTF-8 (bytes %s). The file is "
                             "probably in another encoding: choose Windows-1252 (or the one it was "
                             "saved in)."),
                           self->line, bytes->str);
@@ -341,14 +343,14 @@ check_length (SlvCsvReader  *self,
   if (self->state == QUOTED)
     return fail (self, error,
                  g_error_new (SLV_READ_ERROR, SLV_READ_ERROR_TOO_LONG,
-                              _("The quoted field that starts on line %" G_GUINT64_FORMAT " runs on for "
-                                "more than %" G_GSIZE_FORMAT " KB: a quote (\") is probably never closed."),
-                              self->record_line, self->max_record / 1024));
+                              _("The quoted field that starts on line %" PRIu64 " runs on for "
+                                "more than %u KB: a quote (\") is probably never closed."),
+                              self->record_line, (guint) (self->max_record / 1024)));
   return fail (self, error,
                g_error_new (SLV_READ_ERROR, SLV_READ_ERROR_TOO_LONG,
-                            _("Line %" G_GUINT64_FORMAT " is longer than %" G_GSIZE_FORMAT " KB; this "
+                            _("Line %" PRIu64 " is longer than %u KB; this "
                               "is not a table of text (or the wrong delimiter is set)."),
-                            self->record_line, self->max_record / 1024));
+                            self->record_line, (guint) (self->max_record / 1024)));
 }
 
 static void
@@ -380,7 +382,7 @@ nul_error (SlvCsvReader  *self,
 {
   return fail (self, error,
                g_error_new (SLV_READ_ERROR, SLV_READ_ERROR_BINARY,
-                            _("Line %" G_GUINT64_FORMAT " contains a NUL byte, so this is not a text "
+                            _("Line %" PRIu64 " contains a NUL byte, so this is not a text "
                               "table. If the file is UTF-16 without a byte-order mark, choose that "
                               "encoding."),
                             self->line));
@@ -598,7 +600,7 @@ slv_csv_reader_next_row (SlvRowReader  *reader,
           if (self->state == QUOTED)
             return fail (self, error,
                          g_error_new (SLV_READ_ERROR, SLV_READ_ERROR_SYNTAX,
-                                      _("The quote (\") that opens a field on line %" G_GUINT64_FORMAT
+                                      _("The quote (\") that opens a field on line %" PRIu64
                                         " is never closed."), self->record_line)), NULL;
           if (self->field_len == 0 && self->starts->len == 1 && !self->record_quoted)
             return NULL;

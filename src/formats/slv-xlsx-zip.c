@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <glib/gi18n-lib.h>
@@ -187,7 +189,7 @@ read_cb (void *context,
   if (zip->unpacked > zip->max_unpacked)
     {
       zip->error = g_error_new (SLV_READ_ERROR, SLV_READ_ERROR_TOO_LARGE,
-                                _("The workbook unpacks to more than %" G_GUINT64_FORMAT " MB, which is "
+                                _("The workbook unpacks to more than %" PRIu64 " MB, which is "
                                   "more than Selvedge reads from one file (or it is a ZIP bomb)."),
                                 zip->max_unpacked / (1024 * 1024));
       return -1;
@@ -266,7 +268,7 @@ slv_zip_open_xml (SlvZip      *zip,
   if (zip->entry_size > zip->max_unpacked)
     {
       g_set_error (error, SLV_READ_ERROR, SLV_READ_ERROR_TOO_LARGE,
-                   _("The part “%s” of the workbook unpacks to %" G_GUINT64_FORMAT " MB, more than "
+                   _("The part “%s” of the workbook unpacks to %" PRIu64 " MB, more than "
                      "Selvedge reads from one file."), stored, zip->entry_size / (1024 * 1024));
       return NULL;
     }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -485,4 +486,110 @@ slv_board_doc_set_color (SlvBoardDoc  *self,
   rgb &= 0xffffff;
   g_ptr_array_add (items, item);
   return edit_each (self, _("Change colour"), items, color_func, &rgb, error);
+}
+
+gboolean
+slv_board_doc_set_fill (SlvBoardDoc        *self,
+                        const char * const *ids,
+                        guint32             rgb,
+                        GError            **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) filled = g_ptr_array_new ();
+
+  g_return_val_if_fail (SLV_IS_BOARD_DOC (self), FALSE);
+
+  items = targets (self, ids, TRUE);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *kind = slv_board_item_get_state (g_ptr_array_index (items, i))->kind;
+
+      if (g_strcmp0 (kind, "note") == 0 || g_strcmp0 (kind, "swatch") == 0 || g_strcmp0 (kind, "shape") == 0)
+        g_ptr_array_add (filled, g_ptr_array_index (items, i));
+    }
+  if (filled->len == 0)
+    {
+      g_set_error (error, SLV_BOARD_DOC_ERROR, SLV_BOARD_DOC_ERROR_INVALID,
+                   _("Select a note, swatch or shape to colour it."));
+      return FALSE;
+    }
+  rgb &= 0xffffff;
+  return edit_each (self, _("Change colour"), filled, color_func, &rgb, error);
+}
+
+/* -- the text of notes -- */
+
+typedef struct
+{
+  double      font_size;   /* 0: keep */
+  const char *text_color;  /* NULL: keep */
+} NoteStyle;
+
+static void
+note_style_func (SlvBoardItemState *s,
+                 gpointer           data)
+{
+  const NoteStyle *style = data;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *props;
+
+  if (s->props != NULL && json_parser_load_from_data (parser, s->props, -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    root = json_node_copy (json_parser_get_root (parser));
+  else
+    root = json_node_init_object (json_node_alloc (), json_object_new ());
+  props = json_node_get_object (root);
+  if (style->font_size > 0)
+    json_object_set_double_member (props, "font-size", style->font_size);
+  if (style->text_color != NULL)
+    json_object_set_string_member (props, "text-color", style->text_color);
+  json_generator_set_root (gen, root);
+  g_free (s->props);
+  s->props = json_generator_to_data (gen, NULL);
+}
+
+gboolean
+slv_board_doc_set_note_style (SlvBoardDoc        *self,
+                              const char * const *ids,
+                              double              font_size,
+                              const char         *text_color,
+                              GError            **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  g_autofree char *hex = NULL;
+  NoteStyle style = { 0, NULL };
+  guint32 rgb;
+
+  g_return_val_if_fail (SLV_IS_BOARD_DOC (self), FALSE);
+
+  if (font_size != 0 && (!isfinite (font_size) || font_size < 4 || font_size > 400))
+    {
+      g_set_error (error, SLV_BOARD_DOC_ERROR, SLV_BOARD_DOC_ERROR_INVALID,
+                   _("A note’s text size goes from 4 to 400 points."));
+      return FALSE;
+    }
+  if (text_color != NULL && !slv_colour_parse_hex (text_color, &rgb))
+    {
+      g_set_error (error, SLV_BOARD_DOC_ERROR, SLV_BOARD_DOC_ERROR_INVALID,
+                   _("“%s” is not a colour: use #rrggbb."), text_color);
+      return FALSE;
+    }
+  if (text_color != NULL)
+    hex = slv_colour_format_hex (rgb);
+  style.font_size = font_size;
+  style.text_color = hex;
+  items = targets (self, ids, TRUE);
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (slv_board_item_get_state (g_ptr_array_index (items, i))->kind, "note") == 0)
+      g_ptr_array_add (notes, g_ptr_array_index (items, i));
+  if (notes->len == 0)
+    {
+      g_set_error (error, SLV_BOARD_DOC_ERROR, SLV_BOARD_DOC_ERROR_INVALID,
+                   _("Select a note to change its text."));
+      return FALSE;
+    }
+  return edit_each (self, _("Change note text"), notes, note_style_func, &style, error);
 }

@@ -241,6 +241,19 @@ gboolean      slv_board_doc_set_color     (SlvBoardDoc          *self,
                                            const char           *id,
                                            guint32               rgb,
                                            GError              **error);
+/* The colour of the notes, swatches and shapes among @ids (NULL: the
+ * selection); one undo step. */
+gboolean      slv_board_doc_set_fill      (SlvBoardDoc          *self,
+                                           const char * const   *ids,
+                                           guint32               rgb,
+                                           GError              **error);
+/* The text size (points at 100 %; 0 keeps it) and colour (#rrggbb; NULL
+ * keeps it) of the notes among @ids (NULL: the selection); one undo step. */
+gboolean      slv_board_doc_set_note_style (SlvBoardDoc         *self,
+                                            const char * const  *ids,
+                                            double               font_size,
+                                            const char          *text_color,
+                                            GError             **error);
 gboolean      slv_board_doc_group         (SlvBoardDoc          *self,
                                            const char * const   *ids,
                                            char                **out_id,

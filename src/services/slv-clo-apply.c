@@ -21,6 +21,12 @@
 #include "core/slv-uuid.h"
 #include "store/slv-blobs.h"
 #include "store/slv-clo-store.h"
+#include "core/slv-fract-index.h"
+
+/* Renders on the style's board: their height and the gap between them, in
+ * board units (pixels at 100 %). */
+#define RENDER_HEIGHT 480.0
+#define RENDER_GAP     40.0
 
 typedef struct
 {
@@ -231,23 +237,110 @@ apply_line_changes (Apply   *a,
   return TRUE;
 }
 
+/* The style's board, made for it when it has none (journalled). */
+static char *
+style_board (Apply       *a,
+             GHashTable  *style,
+             double      *right,
+             double      *top,
+             char       **top_z,
+             GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GHashTable) found = slv_clo_store_find_style_board (a->plan->store, a->plan->style_id, &local);
+  g_autofree char *name = NULL;
+  char *id = NULL;
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (found != NULL)
+    {
+      const char *r = g_hash_table_lookup (found, "right"), *t = g_hash_table_lookup (found, "top");
+
+      *right = r ? g_ascii_strtod (r, NULL) + RENDER_GAP : 0;
+      *top = t ? g_ascii_strtod (t, NULL) : 0;
+      *top_z = g_strdup (g_hash_table_lookup (found, "top_z"));
+      return g_strdup (g_hash_table_lookup (found, "board_id"));
+    }
+  /* TRANSLATORS: the name of a board made for a style's CLO 3D renders:
+   * its code and name. */
+  name = g_strdup_printf (_("%s %s"), (char *) g_hash_table_lookup (style, "code"),
+                          (char *) g_hash_table_lookup (style, "name"));
+  if (!slv_store_insert (a->plan->store, "board", &id, error, "brand_id", a->plan->brand_id,
+                         "collection_id", g_hash_table_lookup (style, "collection_id"), "name", name, NULL))
+    return NULL;
+  journal (a, "board", id, "insert", NULL);
+  *right = *top = 0;
+  *top_z = NULL;
+  return id;
+}
+
+/* Each render as an image on the style's board, in a row to the right of
+ * what is there, RENDER_HEIGHT board units high. */
+static gboolean
+place_renders (Apply      *a,
+               GPtrArray  *renders,
+               GStrv       shas,
+               GError    **error)
+{
+  g_autoptr(GHashTable) style = slv_clo_store_get_row (a->plan->store, "style", a->plan->style_id, error);
+  g_autofree char *board = NULL;
+  g_autofree char *z = NULL;
+  double x, y;
+
+  if (style == NULL || (board = style_board (a, style, &x, &y, &z, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < renders->len; i++)
+    {
+      SlvCloFile *f = g_ptr_array_index (renders, i);
+      double w = f->height > 0 ? RENDER_HEIGHT * f->width / f->height : RENDER_HEIGHT;
+      char xs[G_ASCII_DTOSTR_BUF_SIZE], ys[G_ASCII_DTOSTR_BUF_SIZE], ws[G_ASCII_DTOSTR_BUF_SIZE],
+           hs[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *item = NULL;
+      char *next = slv_fract_index_between (z, NULL);
+
+      g_free (z);
+      z = next;
+      if (z == NULL || !slv_store_insert (a->plan->store, "board_item", &item, error, "brand_id", a->plan->brand_id,
+                                          "board_id", board, "kind", "image",
+                                          "x", g_ascii_dtostr (xs, sizeof xs, x), "y", g_ascii_dtostr (ys, sizeof ys, y),
+                                          "w", g_ascii_dtostr (ws, sizeof ws, w),
+                                          "h", g_ascii_dtostr (hs, sizeof hs, RENDER_HEIGHT),
+                                          "z", z, "blob", shas[i], "text", f->name, NULL))
+        {
+          if (z == NULL)
+            g_set_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_INVALID,
+                         _("The board’s stacking order has no room for the renders; move an item on it and try again."));
+          return FALSE;
+        }
+      journal (a, "board_item", item, "insert", NULL);
+      x += w + RENDER_GAP;
+    }
+  return TRUE;
+}
+
 static gboolean
 store_renders (Apply   *a,
                GError **error)
 {
   GPtrArray *renders = slv_clo_import_get_renders (a->plan->import);
-  g_autofree char *first = NULL;
+  g_auto(GStrv) shas = g_new0 (char *, renders->len + 1);
+  const char *first;
 
   for (guint i = 0; i < renders->len; i++)
     {
       SlvCloFile *f = g_ptr_array_index (renders, i);
-      g_autofree char *sha = slv_blobs_put_file (a->plan->store, f->path, f->mime, f->width, f->height, error);
 
-      if (sha == NULL)
+      shas[i] = slv_blobs_put_file (a->plan->store, f->path, f->mime, f->width, f->height, error);
+      if (shas[i] == NULL)
         return FALSE;
-      if (first == NULL)
-        first = g_steal_pointer (&sha);
     }
+  if (renders->len > 0 && !place_renders (a, renders, shas, error))
+    return FALSE;
+  first = shas[0];
   if (first != NULL && a->plan->cover_blob == NULL)
     {
       g_autoptr(GHashTable) style = slv_clo_store_get_row (a->plan->store, "style", a->plan->style_id, error);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -85,7 +87,7 @@ slv_import_engine_dry_run (SlvImportEngine  *self,
         return FALSE;
       if (!row->rejected && g_hash_table_lookup_extended (seen, key, NULL, &first))
         {
-          g_autofree char *reason = g_strdup_printf (_("The row repeats the key of row %" G_GUINT64_FORMAT
+          g_autofree char *reason = g_strdup_printf (_("The row repeats the key of row %" PRIu64
                                                        "; the later row wins."), GPOINTER_TO_SIZE (first));
 
           slv_import_engine_report (self, NULL, key, reason, SLV_IMPORT_SEVERITY_WARNING);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -169,8 +171,8 @@ slv_import_issue_to_string (SlvImportIssue *self)
   if (self->row == 0)
     return g_strdup_printf ("%s%s", kind, self->reason);
   if (self->column == NULL)
-    return g_strdup_printf (_("Row %" G_GUINT64_FORMAT ": %s%s"), self->row, kind, self->reason);
-  return g_strdup_printf (_("Row %" G_GUINT64_FORMAT ", column ‘%s’: %s%s"), self->row, self->column, kind,
+    return g_strdup_printf (_("Row %" PRIu64 ": %s%s"), self->row, kind, self->reason);
+  return g_strdup_printf (_("Row %" PRIu64 ", column ‘%s’: %s%s"), self->row, self->column, kind,
                           self->reason);
 }
 

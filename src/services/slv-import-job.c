@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -256,8 +258,8 @@ result_json (const SlvBatchRecord *b)
 static char *
 summary (const SlvBatchRecord *b)
 {
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " rows: %" G_GINT64_FORMAT " new, %" G_GINT64_FORMAT
-                            " changed, %" G_GINT64_FORMAT " unchanged, %" G_GINT64_FORMAT " rejected."),
+  return g_strdup_printf (_("%" PRId64 " rows: %" PRId64 " new, %" PRId64
+                            " changed, %" PRId64 " unchanged, %" PRId64 " rejected."),
                           b->rows_total, b->inserted, b->updated, b->unchanged, b->rejected);
 }
 
@@ -417,9 +419,9 @@ undo_run (SlvJobContext  *ctx,
   if (!undo_all (ctx, batch_id, &undo, error))
     return FALSE;
   message = undo.conflicts > 0
-    ? g_strdup_printf (_("Undone: %" G_GUINT64_FORMAT " records restored; %" G_GUINT64_FORMAT
+    ? g_strdup_printf (_("Undone: %" PRIu64 " records restored; %" PRIu64
                          " fields edited since the import were kept."), undo.rows, undo.conflicts)
-    : g_strdup_printf (_("Undone: %" G_GUINT64_FORMAT " records restored."), undo.rows);
+    : g_strdup_printf (_("Undone: %" PRIu64 " records restored."), undo.rows);
   result = g_strdup_printf ("{\"batch_id\":\"%s\",\"rows\":%" G_GUINT64_FORMAT ",\"conflicts\":%" G_GUINT64_FORMAT "}",
                             batch_id, undo.rows, undo.conflicts);
   slv_job_context_set_result (ctx, result, message);

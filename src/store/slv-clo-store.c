@@ -162,6 +162,32 @@ slv_clo_store_get_row (SlvStore    *store,
   return g_hash_table_ref (g_ptr_array_index (rows, 0));
 }
 
+GHashTable *
+slv_clo_store_find_style_board (SlvStore    *store,
+                                const char  *style_id,
+                                GError     **error)
+{
+  static const char *sql =
+    "SELECT b.id AS board_id,"
+    " (SELECT max (x + w) FROM board_item WHERE board_id = b.id AND deleted = 0) AS right,"
+    " (SELECT min (y) FROM board_item WHERE board_id = b.id AND deleted = 0) AS top,"
+    " (SELECT max (z) FROM board_item WHERE board_id = b.id) AS top_z "
+    "FROM board b WHERE b.deleted = 0 AND (b.id IN (SELECT board_id FROM board_item"
+    "   WHERE style_id = ?1 AND kind = 'style' AND deleted = 0)"
+    " OR b.collection_id = (SELECT collection_id FROM style WHERE id = ?1)) "
+    "ORDER BY b.id IN (SELECT board_id FROM board_item WHERE style_id = ?1 AND kind = 'style' AND deleted = 0) DESC,"
+    " b.position, b.id LIMIT 1";
+  const char *params[] = { style_id, NULL };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (SLV_IS_STORE (store) && style_id != NULL, NULL);
+
+  rows = query (store, sql, params, error);
+  if (rows == NULL || rows->len == 0)
+    return NULL;
+  return g_hash_table_ref (g_ptr_array_index (rows, 0));
+}
+
 gboolean
 slv_clo_store_record_import (SlvStore    *store,
                              const char  *id_in,

@@ -36,6 +36,15 @@ GHashTable *slv_clo_store_get_row          (SlvStore    *store,
                                             const char  *id,
                                             GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Where a style's renders go: the board that holds the style's card, else
+ * the first board of its collection. A row with "board_id", and where its
+ * live items end: "right" (largest x + w), "top" (smallest y), "top_z"
+ * (largest z) — absent on an empty board; NULL with no error when the
+ * style has no board. */
+GHashTable *slv_clo_store_find_style_board (SlvStore    *store,
+                                            const char  *style_id,
+                                            GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* @id may be NULL for a new one. */
 gboolean    slv_clo_store_record_import    (SlvStore    *store,
                                             const char  *id,

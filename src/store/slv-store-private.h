@@ -43,6 +43,17 @@ char         *slv_store_column_dup_text   (sqlite3_stmt  *stmt,
 G_END_DECLS
 
 G_BEGIN_DECLS
+/* A GError (SLV_STORE_ERROR, its code from SQLite's) saying "@what: why". */
+void          slv_sql_set_error           (sqlite3       *db,
+                                           GError       **error,
+                                           const char    *what);
+/* The statement for @sql from @cache (reset, bindings cleared), prepared
+ * and cached on first use; NULL with @error ("@what: …") if it fails. */
+sqlite3_stmt *slv_sql_prepare_cached      (sqlite3       *db,
+                                           GHashTable    *cache,
+                                           const char    *sql,
+                                           const char    *what,
+                                           GError       **error);
 /* Drops cached statements and column lists after a schema change. */
 void          slv_store_forget_schema     (SlvStore      *self);
 
@@ -52,6 +63,10 @@ void          slv_store_forget_schema     (SlvStore      *self);
  * writer indexes them with slv_store_fts_index() before it commits. */
 void          slv_store_set_fts_deferred  (SlvStore      *self,
                                            gboolean       deferred);
+/* Registers slv_fts_deferred() on a connection: it reads *@flag (NULL:
+ * never deferred, e.g. the sync engine's connection). An SQLite code. */
+int           slv_store_register_fts_deferred (sqlite3   *db,
+                                               gint      *flag);
 /* TRUE if @table has a full-text index whose triggers can be deferred. */
 gboolean      slv_store_fts_can_defer     (SlvStore      *self,
                                            const char    *table);

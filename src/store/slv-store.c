@@ -134,9 +134,17 @@ fts_deferred_func (sqlite3_context  *context,
                    int               argc,
                    sqlite3_value   **argv)
 {
-  SlvStore *self = sqlite3_user_data (context);
+  gint *flag = sqlite3_user_data (context);
 
-  sqlite3_result_int (context, g_atomic_int_get (&self->fts_deferred));
+  sqlite3_result_int (context, flag != NULL && g_atomic_int_get (flag));
+}
+
+int
+slv_store_register_fts_deferred (sqlite3 *db,
+                                 gint    *flag)
+{
+  return sqlite3_create_function_v2 (db, "slv_fts_deferred", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, flag,
+                                     fts_deferred_func, NULL, NULL, NULL);
 }
 
 static gboolean
@@ -157,8 +165,7 @@ configure_connection (SlvStore  *self,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);
   /* Before the migrations: their triggers call it. */
-  if (sqlite3_create_function_v2 (self->db, "slv_fts_deferred", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
-                                  fts_deferred_func, NULL, NULL, NULL) != SQLITE_OK)
+  if (slv_store_register_fts_deferred (self->db, &self->fts_deferred) != SQLITE_OK)
     {
       g_set_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_FAILED,
                    _("Could not prepare the workspace “%s”: %s."), self->path, sqlite3_errmsg (self->db));
@@ -367,22 +374,22 @@ slv_store_get_db (SlvStore *self)
 }
 
 void
-slv_store_set_error (SlvStore    *self,
-                     GError     **error,
-                     const char  *what)
+slv_sql_set_error (sqlite3     *db,
+                   GError     **error,
+                   const char  *what)
 {
-  int rc = sqlite3_extended_errcode (self->db);
-
-  g_set_error (error, SLV_STORE_ERROR, error_code_for_sqlite (rc),
-               "%s: %s", what, sqlite3_errmsg (self->db));
+  g_set_error (error, SLV_STORE_ERROR, error_code_for_sqlite (sqlite3_extended_errcode (db)),
+               "%s: %s", what, sqlite3_errmsg (db));
 }
 
 sqlite3_stmt *
-slv_store_prepare (SlvStore    *self,
-                   const char  *sql,
-                   GError     **error)
+slv_sql_prepare_cached (sqlite3     *db,
+                        GHashTable  *cache,
+                        const char  *sql,
+                        const char  *what,
+                        GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
 
   if (stmt != NULL)
     {
@@ -390,13 +397,29 @@ slv_store_prepare (SlvStore    *self,
       sqlite3_clear_bindings (stmt);
       return stmt;
     }
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      slv_store_set_error (self, error, _("Could not prepare a workspace query"));
+      slv_sql_set_error (db, error, what);
       return NULL;
     }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (cache, g_strdup (sql), stmt);
   return stmt;
+}
+
+void
+slv_store_set_error (SlvStore    *self,
+                     GError     **error,
+                     const char  *what)
+{
+  slv_sql_set_error (self->db, error, what);
+}
+
+sqlite3_stmt *
+slv_store_prepare (SlvStore    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  return slv_sql_prepare_cached (self->db, self->statements, sql, _("Could not prepare a workspace query"), error);
 }
 
 gboolean

@@ -12,6 +12,7 @@
 #include "core/slv-uuid.h"
 #include "slv-blobs.h"
 #include "sync/slv-sync-json.h"
+#include "slv-store-private.h"
 #include "slv-sync-store-private.h"
 
 G_DEFINE_FINAL_TYPE (SlvSyncStore, slv_sync_store, G_TYPE_OBJECT)
@@ -61,10 +62,7 @@ ss_set_error (SlvSyncStore  *self,
               GError       **error,
               const char    *what)
 {
-  int rc = sqlite3_extended_errcode (self->db);
-
-  g_set_error (error, SLV_STORE_ERROR, (rc & 0xff) == SQLITE_BUSY ? SLV_STORE_ERROR_BUSY : SLV_STORE_ERROR_FAILED,
-               "%s: %s", what, sqlite3_errmsg (self->db));
+  slv_sql_set_error (self->db, error, what);
 }
 
 sqlite3_stmt *
@@ -72,21 +70,7 @@ ss_prepare (SlvSyncStore  *self,
             const char    *sql,
             GError       **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      ss_set_error (self, error, _("Could not prepare a sync query"));
-      return NULL;
-    }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
-  return stmt;
+  return slv_sql_prepare_cached (self->db, self->statements, sql, _("Could not prepare a sync query"), error);
 }
 
 gboolean
@@ -281,6 +265,13 @@ slv_sync_store_new (SlvStore  *store,
   if (!ss_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF; "
                       "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000", error))
     return NULL;
+  /* The full-text triggers ask it; pulls always index as they write. */
+  if (slv_store_register_fts_deferred (self->db, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_IO, _("Could not open the workspace for sync: %s."),
+                   sqlite3_errmsg (self->db));
+      return NULL;
+    }
   self->capture = slv_capture_attach (self->db, FALSE, error);
   if (self->capture == NULL)
     return NULL;

@@ -369,6 +369,41 @@ flip_action (GSimpleAction *a, GVariant *p, gpointer data)
 }
 
 static void
+note_text_size_action (GSimpleAction *a, GVariant *p, gpointer data)
+{
+  Canvas *self = canvas_of (data);
+  GError *error = NULL;
+
+  done (self, slv_board_doc_set_note_style (self->doc, NULL, g_variant_get_double (p), NULL, &error), error, NULL);
+}
+
+static void
+note_text_colour_action (GSimpleAction *a, GVariant *p, gpointer data)
+{
+  Canvas *self = canvas_of (data);
+  GError *error = NULL;
+
+  done (self, slv_board_doc_set_note_style (self->doc, NULL, 0, g_variant_get_string (p, NULL), &error), error,
+        NULL);
+}
+
+/* The fill of the selected notes, swatches and shapes; one undo step. */
+static void
+fill_colour_action (GSimpleAction *a, GVariant *p, gpointer data)
+{
+  Canvas *self = canvas_of (data);
+  GError *error = NULL;
+  guint32 rgb;
+
+  if (!slv_colour_parse_hex (g_variant_get_string (p, NULL), &rgb))
+    {
+      slv_board_canvas_toast (self, _("That is not a colour: use #rrggbb."), FALSE);
+      return;
+    }
+  done (self, slv_board_doc_set_fill (self->doc, NULL, rgb, &error), error, NULL);
+}
+
+static void
 opacity_action (GSimpleAction *a, GVariant *p, gpointer data)
 {
   Canvas *self = canvas_of (data);
@@ -790,6 +825,9 @@ static const CanvasAction canvas_actions[] = {
   { { "add-style-card", add_style_card_action, "s" }, NEED_EDIT },
   { { "set-text", set_text_action, "(ss)" }, NEED_EDIT },
   { { "set-color", set_color_action, "(ss)" }, NEED_EDIT },
+  { { "note-text-size", note_text_size_action, "d" }, NEED_SELECTION },
+  { { "note-text-colour", note_text_colour_action, "s" }, NEED_SELECTION },
+  { { "fill-colour", fill_colour_action, "s" }, NEED_SELECTION },
   { { "edit-text", edit_text_action }, NEED_EDIT },
   { { "import", import_action, "as" }, NEED_EDIT },
   { { "import-dialog", import_dialog_action }, NEED_EDIT },

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "slv-cost-master-page.h"
+#include "slv-rights.h"
 #include "slv-save-dialog.h"
 #include "core/slv-cost-rate.h"
 
@@ -294,6 +295,22 @@ edited_cb (GObject      *source,
   edit_data_free (d);
 }
 
+#define NO_RIGHTS_MESSAGE N_("Your role lets you read the cost master, not change it.")
+
+/* RBAC mirrored: the rates are editable when the user's roles may write
+ * them (all rates of a brand share its bucket; the first one stands in). */
+static void
+rights_changed (GtkWidget *widget)
+{
+  GListModel *records = slv_list_page_get_records (SLV_LIST_PAGE (widget));
+  g_autoptr(SlvCostRate) first = g_list_model_get_n_items (records) ? g_list_model_get_item (records, 0) : NULL;
+
+  slv_list_page_set_editable (SLV_LIST_PAGE (widget),
+                              first == NULL || slv_widget_can_write (widget, "cost_rate",
+                                                                     slv_entity_get_id (SLV_ENTITY (first)),
+                                                                     "rate"));
+}
+
 static gboolean
 edit_rate (SlvCostMasterPage *self,
            SlvCostRate       *rate,
@@ -304,6 +321,12 @@ edit_rate (SlvCostMasterPage *self,
 
   if (self->pricing == NULL || field == NULL)
     return FALSE;
+  if (!slv_widget_can_write (GTK_WIDGET (self), "cost_rate", slv_entity_get_id (SLV_ENTITY (rate)), field))
+    {
+      set_message (self, _(NO_RIGHTS_MESSAGE));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", _(NO_RIGHTS_MESSAGE));
+      return FALSE;
+    }
   d = g_new0 (EditData, 1);
   d->self = self;
   d->rate = g_object_ref (rate);
@@ -466,6 +489,8 @@ slv_cost_master_page_constructed (GObject *object)
   /* the base class makes its record list in constructed */
   g_signal_connect_object (slv_list_page_get_records (SLV_LIST_PAGE (self)), "items-changed",
                            G_CALLBACK (records_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (slv_list_page_get_records (SLV_LIST_PAGE (self)), "items-changed",
+                           G_CALLBACK (rights_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -596,6 +621,7 @@ slv_cost_master_page_init (SlvCostMasterPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->message = g_strdup ("");
+  slv_widget_track_rights (GTK_WIDGET (self), rights_changed);
   self->processes = gtk_string_list_new (NULL);
   gtk_string_list_append (self->processes, _("All processes"));
   for (guint i = 0; processes[i] != NULL; i++)

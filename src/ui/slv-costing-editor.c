@@ -10,6 +10,7 @@
 
 #include "slv-costing-editor-private.h"
 #include "slv-picker-popover.h"
+#include "slv-rights.h"
 #include "core/slv-cost-rate.h"
 #include "core/slv-material.h"
 #include "services/slv-bom-line-item.h"
@@ -248,10 +249,30 @@ sync_status (SlvCostingEditor *self)
                                               g_strcmp0 (status, "approved") == 0);
 }
 
+/* What a role that may not change costings cannot do (a frozen costing
+ * keeps them, to say why an edit is refused). */
+static const char * const edit_actions[] = {
+  "costing.edit-line", "costing.set-field", "costing.set-fx-set", "costing.set-destination",
+  "costing.set-status", "costing.add-material", "costing.add-process", "costing.set-material",
+  "costing.set-rate", "costing.remove-line",
+};
+
+/* RBAC mirrored: a role that cannot change this costing sees it read-only
+ * (designers and viewers, for instance). */
+static gboolean
+role_may_edit (SlvCostingEditor *self)
+{
+  return self->session == NULL ||
+         slv_widget_can_write (GTK_WIDGET (self), "costing", slv_costing_session_get_costing_id (self->session),
+                               "order_qty");
+}
+
 static void
 sync_header (SlvCostingEditor *self)
 {
-  gboolean editable = self->session != NULL && slv_costing_session_get_editable (self->session);
+  gboolean frozen = self->session != NULL && !slv_costing_session_get_editable (self->session);
+  gboolean allowed = role_may_edit (self);
+  gboolean editable = self->session != NULL && !frozen && allowed;
   const char *problem = self->session ? slv_costing_session_get_problem (self->session) : NULL;
 
   if (self->editable != editable)
@@ -259,7 +280,14 @@ sync_header (SlvCostingEditor *self)
       self->editable = editable;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
     }
+  gtk_label_set_text (self->frozen_label,
+                      frozen ? _("This costing is frozen: its figures are the agreed ones and cannot change. "
+                                 "Copy it as a new scenario to try other figures.")
+                             : _("Your role lets you read this costing, not change it. Ask the brand’s owner "
+                                 "for the merchandiser role to edit costings."));
   gtk_revealer_set_reveal_child (self->frozen_revealer, self->session != NULL && !editable);
+  for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], allowed);
   gtk_revealer_set_reveal_child (self->problem_revealer, problem != NULL);
   gtk_label_set_text (self->problem_label, problem ? problem : "");
   sync_status (self);
@@ -278,6 +306,12 @@ sync_header (SlvCostingEditor *self)
         gtk_spin_button_set_value (self->qty_spin, (double) qty);
     }
   self->syncing = FALSE;
+}
+
+static void
+rights_changed (GtkWidget *widget)
+{
+  sync_header (SLV_COSTING_EDITOR (widget));
 }
 
 static void
@@ -474,9 +508,7 @@ slv_costing_editor_init (SlvCostingEditor *self)
   self->figures = g_hash_table_new (g_str_hash, g_str_equal);
   self->buttons = g_hash_table_new (g_str_hash, g_str_equal);
   g_weak_ref_init (&self->why, NULL);
-  gtk_label_set_text (self->frozen_label,
-                      _("This costing is frozen: its figures are the agreed ones and cannot change. "
-                        "Copy it as a new scenario to try other figures."));
+  slv_widget_track_rights (GTK_WIDGET (self), rights_changed);
   for (guint i = 0; i < G_N_ELEMENTS (total_rows); i++)
     add_total_row (self, i);
   slv_costing_editor_add_columns (self);

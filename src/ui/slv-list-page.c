@@ -32,6 +32,7 @@ typedef struct
   char               *search_text;
   gboolean            loading;
   gboolean            syncing_entry; /* setting the entry's text from code */
+  gboolean            editable;      /* editable columns take edits */
 } SlvListPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (SlvListPage, slv_list_page, GTK_TYPE_WIDGET)
@@ -41,6 +42,7 @@ enum {
   PROP_STORE,
   PROP_SEARCH_TEXT,
   PROP_LOADING,
+  PROP_EDITABLE,
   N_PROPS
 };
 
@@ -170,6 +172,8 @@ add_columns (SlvListPage *self)
       ref->page = self;
       ref->column = col;
       factory = slv_cell_factory_new (col->property, flags, format_cell_cb, commit_cell_cb, ref);
+      if (flags & SLV_CELL_EDIT)
+        slv_cell_factory_bind_editable (factory, G_OBJECT (self), "editable");
       g_object_set_data_full (G_OBJECT (factory), "slv-column-ref", ref, g_free);
       column = gtk_column_view_column_new (_(col->title), factory);
       gtk_column_view_column_set_expand (column, col->expand);
@@ -448,6 +452,9 @@ slv_list_page_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, priv->loading);
       break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, priv->editable);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -468,6 +475,9 @@ slv_list_page_set_property (GObject      *object,
       break;
     case PROP_SEARCH_TEXT:
       slv_list_page_set_search_text (self, g_value_get_string (value));
+      break;
+    case PROP_EDITABLE:
+      slv_list_page_set_editable (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -495,6 +505,10 @@ slv_list_page_class_init (SlvListPageClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* FALSE: the editable columns show their values only (RBAC) */
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/selvedge/Selvedge/ui/slv-list-page.ui");
@@ -520,6 +534,9 @@ slv_list_page_class_init (SlvListPageClass *klass)
 static void
 slv_list_page_init (SlvListPage *self)
 {
+  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
+
+  priv->editable = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -697,4 +714,27 @@ slv_list_page_add_toolbar_widget (SlvListPage *self,
   gtk_box_insert_child_after (GTK_BOX (priv->toolbar), widget,
                               priv->last_tool ? priv->last_tool : GTK_WIDGET (priv->search_entry));
   priv->last_tool = widget;
+}
+
+gboolean
+slv_list_page_get_editable (SlvListPage *self)
+{
+  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (SLV_IS_LIST_PAGE (self), FALSE);
+  return priv->editable;
+}
+
+void
+slv_list_page_set_editable (SlvListPage *self,
+                            gboolean     editable)
+{
+  SlvListPagePrivate *priv = slv_list_page_get_instance_private (self);
+
+  g_return_if_fail (SLV_IS_LIST_PAGE (self));
+  editable = !!editable;
+  if (priv->editable == editable)
+    return;
+  priv->editable = editable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }

@@ -67,6 +67,10 @@ void        slv_list_page_set_store       (SlvListPage *self,
 const char *slv_list_page_get_search_text (SlvListPage *self);
 void        slv_list_page_set_search_text (SlvListPage *self,
                                            const char  *text);
+/* Whether the editable columns take edits (TRUE unless set). */
+gboolean    slv_list_page_get_editable    (SlvListPage *self);
+void        slv_list_page_set_editable    (SlvListPage *self,
+                                           gboolean     editable);
 /* The records shown (after search, in display order). */
 GListModel *slv_list_page_get_model       (SlvListPage *self);
 gboolean    slv_list_page_get_loading     (SlvListPage *self);

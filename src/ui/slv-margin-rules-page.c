@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "slv-margin-rules-page.h"
+#include "slv-rights.h"
 #include "core/slv-brand.h"
 #include "store/slv-repo.h"
 
@@ -99,12 +100,33 @@ changed_from_saved (SlvMarginRulesPage *self)
                           g_strcmp0 (ending, rule->ending_text ? rule->ending_text : "") != 0);
 }
 
+/* RBAC mirrored: whether the user's roles may change the shown rule. */
+static gboolean
+may_edit (SlvMarginRulesPage *self)
+{
+  const SlvMarginRule *rule = current_rule (self);
+
+  return rule == NULL || slv_widget_can_write (GTK_WIDGET (self), "margin_rule", rule->id, "expression");
+}
+
 static void
 update_actions (SlvMarginRulesPage *self)
 {
+  gboolean allowed = may_edit (self);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "margin-rules.save",
-                                 self->valid && self->busy == 0 && changed_from_saved (self));
+                                 allowed && self->valid && self->busy == 0 && changed_from_saved (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "margin-rules.revert", changed_from_saved (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "margin-rules.set-expression", allowed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "margin-rules.set-ending", allowed);
+  gtk_text_view_set_editable (self->text_view, allowed);
+  gtk_editable_set_editable (GTK_EDITABLE (self->ending_row), allowed);
+}
+
+static void
+rights_changed (GtkWidget *widget)
+{
+  update_actions (SLV_MARGIN_RULES_PAGE (widget));
 }
 
 /* Parses and checks the text; underlines where it goes wrong. */
@@ -532,6 +554,7 @@ slv_margin_rules_page_init (SlvMarginRulesPage *self)
   GdkRGBA red;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  slv_widget_track_rights (GTK_WIDGET (self), rights_changed);
   self->cancellable = g_cancellable_new ();
   self->message = g_strdup ("");
   gtk_label_set_text (self->help_label, help);

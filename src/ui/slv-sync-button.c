@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "slv-sync-button.h"
@@ -53,8 +55,8 @@ update (SlvSyncButton *self)
       break;
     case SLV_SYNC_STATUS_PENDING:
       icon = "document-send-symbolic";
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " change waiting",
-                                           "%" G_GINT64_FORMAT " changes waiting", pending), pending);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " change waiting",
+                                           "%" PRId64 " changes waiting", pending), pending);
       break;
     case SLV_SYNC_STATUS_SYNCING:
       icon = "emblem-synchronizing-symbolic";
@@ -77,8 +79,8 @@ update (SlvSyncButton *self)
   if (message != NULL)
     detail = g_strdup (message);
   else if (pending > 0 && status != SLV_SYNC_STATUS_PENDING)
-    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " change is waiting to be sent.",
-                                           "%" G_GINT64_FORMAT " changes are waiting to be sent.", pending), pending);
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " change is waiting to be sent.",
+                                           "%" PRId64 " changes are waiting to be sent.", pending), pending);
   else if (email != NULL && status != SLV_SYNC_STATUS_SIGNED_OUT)
     detail = g_strdup_printf (_("Signed in as %s."), email);
   else if (status == SLV_SYNC_STATUS_SIGNED_OUT)

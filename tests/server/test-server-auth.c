@@ -418,6 +418,19 @@ test_schema (void)
   g_assert_cmpint (json_object_get_int_member (o, "max_schema"), ==, SLV_SYNC_SCHEMA_MAX);
   g_assert_nonnull (json_object_get_string_member (o, "server_time"));
   g_assert_nonnull (soup_message_headers_get_one (c->headers, "Selvedge-Server-Time"));
+
+  /* migrate again on a current database: nothing changes, and it says so. */
+  {
+    gint64 level = json_object_get_int_member (o, "database_level");
+    g_autofree char *again = slv_test_server_admin (slv_env.server, NULL, TRUE, "migrate", NULL);
+    g_autoptr(JsonNode) after = NULL;
+
+    g_test_message ("migrate, again: %s", again);
+    g_assert_cmpint (level, >, 0);
+    after = slv_test_client_call (c, "GET", "/v1/health", NULL);
+    g_assert_cmpuint (c->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (after), "database_level"), ==, level);
+  }
 }
 
 static void

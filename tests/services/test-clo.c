@@ -18,6 +18,8 @@
 #include "clo-test-util.h"
 #include "core/slv-warning.h"
 #include "services/slv-clo-import.h"
+#include "store/slv-clo-store.h"
+#include "store/slv-store-private.h"
 #include "services/slv-clo-plan.h"
 #include "services/slv-clo-report.h"
 #include "services/slv-demo.h"
@@ -466,6 +468,43 @@ copy_into (const char *dir,
   return dest;
 }
 
+/* The live image item on @board_id that shows a render named "front.png". */
+static char *
+find_render_item (SlvStore   *store,
+                  const char *board_id,
+                  double     *x)
+{
+  sqlite3_stmt *stmt = slv_store_prepare (store, "SELECT id, x FROM board_item WHERE board_id = ?1 AND kind = 'image' "
+                                                 "AND text = 'front.png' AND deleted = 0", NULL);
+  char *id = NULL;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, board_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (x != NULL)
+        *x = sqlite3_column_double (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static const char *
+item_deleted (SlvStore   *store,
+              const char *id)
+{
+  static char flag[2];
+  sqlite3_stmt *stmt = slv_store_prepare (store, "SELECT deleted FROM board_item WHERE id = ?1", NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  flag[0] = '0' + sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return flag;
+}
+
 static void
 test_bom_and_renders (void)
 {
@@ -487,6 +526,8 @@ test_bom_and_renders (void)
   GPtrArray *rows;
   SlvCloPlanOptions opt;
   guint review = 0, add = 0, update = 0;
+  g_autofree char *render_item = NULL;
+  double right_before = 0, render_x = 0;
 
   if (probe == NULL)
     return;
@@ -534,6 +575,14 @@ test_bom_and_renders (void)
 
   before = slv_clo_store_list_bom_lines (store, slv_clo_plan_get_costing_id (plan), NULL);
   style_before = slv_clo_store_get_row (store, "style", slv_clo_plan_get_style_id (plan), NULL);
+  {
+    g_autoptr(GHashTable) board = slv_clo_store_find_style_board (store, slv_clo_plan_get_style_id (plan), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (board);
+    g_assert_null (find_render_item (store, g_hash_table_lookup (board, "board_id"), NULL));
+    right_before = g_ascii_strtod (g_hash_table_lookup (board, "right"), NULL);
+  }
   g_assert_true (slv_clo_plan_apply (plan, &import_id, &error));
   g_assert_no_error (error);
   after = slv_clo_store_list_bom_lines (store, slv_clo_plan_get_costing_id (plan), NULL);
@@ -551,6 +600,18 @@ test_bom_and_renders (void)
   style_after = slv_clo_store_get_row (store, "style", slv_clo_plan_get_style_id (plan), NULL);
   if (!g_hash_table_contains (style_before, "cover_blob"))
     g_assert_true (g_hash_table_contains (style_after, "cover_blob"));
+  /* The render is an image on the style's board (the demo's collection
+   * board), to the right of everything that was there. */
+  {
+    g_autoptr(GHashTable) board = slv_clo_store_find_style_board (store, slv_clo_plan_get_style_id (plan), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (board);
+    render_item = find_render_item (store, g_hash_table_lookup (board, "board_id"), &render_x);
+    g_assert_nonnull (render_item);
+    g_assert_cmpfloat (render_x, >=, right_before + 40);
+    g_assert_cmpfloat (render_x, <=, right_before + 41);
+  }
 
   g_assert_true (slv_clo_undo (store, import_id, &error));
   g_assert_no_error (error);
@@ -564,6 +625,8 @@ test_bom_and_renders (void)
         g_assert_cmpstr (g_hash_table_lookup (g_ptr_array_index (undone, i), *c), ==,
                          g_hash_table_lookup (g_ptr_array_index (before, i), *c));
     g_assert_cmpstr (g_hash_table_lookup (style_undone, "cover_blob"), ==, g_hash_table_lookup (style_before, "cover_blob"));
+    /* Undo takes the render off the board again. */
+    g_assert_cmpstr (item_deleted (store, render_item), ==, "1");
   }
 
   /* The mapping is saved in the workspace for the next import. */

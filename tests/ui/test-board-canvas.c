@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "slv-test-util.h"
 #include "slv-ui-test-util.h"
@@ -17,6 +18,7 @@
 #include "slv-boards-page.h"
 #include "slv-window.h"
 #include "core/slv-board.h"
+#include "core/slv-style.h"
 #include "services/slv-demo.h"
 #include "store/slv-repo.h"
 
@@ -29,6 +31,7 @@ typedef struct
   SlvBoardCanvas *canvas;
   char           *board_id;
   guint           target;     /* items to wait for */
+  const char     *card_style; /* the style card waited for */
 } Fixture;
 
 static gboolean
@@ -259,6 +262,76 @@ test_edit_and_undo (Fixture       *f,
   act (f, "redo", NULL);
   act (f, "redo", NULL);
   g_assert_cmpfloat_with_epsilon (model_state (f, id)->x, start->x + 100, 1e-9);
+}
+
+static gboolean
+card_priced (gpointer data)
+{
+  Fixture *f = data;
+  const SlvStyleCardInfo *info = slv_style_cards_lookup (slv_board_canvas_get_cards (f->canvas), f->card_style);
+
+  return info != NULL && (info->fob != NULL || info->problem != NULL);
+}
+
+/* A note's text size and colour, fills through the Colour menu's action,
+ * and a style card that shows its style's live price. */
+static void
+test_notes_and_cards (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *note = first_of_kind (f, "note");
+  const char *one[] = { note, NULL };
+  g_autoptr(SlvBoardItemState) saved = NULL;
+  g_autoptr(JsonNode) props = NULL;
+  const SlvStyleCardInfo *info;
+  const char *card = NULL;
+  guint before;
+
+  act (f, "select", g_variant_new_strv (one, -1));
+  act (f, "note-text-size", g_variant_new_double (24));
+  act (f, "note-text-colour", g_variant_new_string ("#1C2D4F"));
+  act (f, "fill-colour", g_variant_new_string ("#d6e6f5"));
+  saved = saved_state (f, note);
+  props = json_from_string (saved->props, NULL);
+  g_assert_nonnull (props);
+  g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (props), "font-size"), ==, 24);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (props), "text-color"), ==, "#1c2d4f");
+  g_assert_cmpstr (saved->color, ==, "#d6e6f5");
+  /* each is one undo step */
+  act (f, "undo", NULL);
+  g_assert_cmpstr (model_state (f, note)->color, ==, "#fff4b8");
+  act (f, "undo", NULL);
+  g_assert_null (strstr (model_state (f, note)->props, "1c2d4f"));
+  /* a size out of range changes nothing */
+  act (f, "note-text-size", g_variant_new_double (1000));
+  g_assert_nonnull (strstr (model_state (f, note)->props, "24"));
+
+  before = n_items (f);
+  act (f, "add-style-card", g_variant_new_string ("NL27S-TS001"));
+  g_assert_cmpuint (n_items (f), ==, before + 1);
+  for (guint i = 0; i < n_items (f); i++)
+    {
+      g_autoptr(SlvBoardItem) item = g_list_model_get_item (slv_board_doc_get_items (doc_of (f)), i);
+      const SlvBoardItemState *s = slv_board_item_get_state (item);
+
+      if (g_strcmp0 (s->kind, "style") == 0 && s->style_id != NULL)
+        {
+          g_autoptr(SlvEntity) style = slv_repo_find_by_code (f->store, SLV_TYPE_STYLE, "NL27S-TS001", NULL);
+
+          if (g_strcmp0 (s->style_id, slv_entity_get_id (style)) == 0)
+            card = s->style_id;
+        }
+    }
+  g_assert_nonnull (card);
+  f->card_style = card;
+  slv_ui_test_wait_until (card_priced, f, 10);
+  info = slv_style_cards_lookup (slv_board_canvas_get_cards (f->canvas), card);
+  g_assert_cmpstr (info->code, ==, "NL27S-TS001");
+  g_assert_nonnull (info->fob);
+  g_assert_true (g_str_has_prefix (info->fob, "USD "));
+  /* an unknown style is refused, nothing added */
+  act (f, "add-style-card", g_variant_new_string ("NO-SUCH-STYLE"));
+  g_assert_cmpuint (n_items (f), ==, before + 1);
 }
 
 static void
@@ -524,6 +597,7 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/ui/board-canvas/edit-and-undo", test_edit_and_undo);
   ADD ("/ui/board-canvas/structure", test_structure);
+  ADD ("/ui/board-canvas/notes-and-cards", test_notes_and_cards);
   ADD ("/ui/board-canvas/view-restored", test_view_restored);
   ADD ("/ui/board-canvas/palette", test_palette);
   ADD ("/ui/board-canvas/export", test_export);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "slv-test-util.h"
 #include "slv-cost-master-page.h"
@@ -16,6 +17,8 @@
 #include "slv-scenario-compare.h"
 #include "slv-style-page.h"
 #include "slv-window.h"
+#include "slv-window-sync.h"
+#include "store/slv-store-private.h"
 #include "core/slv-cost-rate.h"
 #include "core/slv-material.h"
 #include "services/slv-bom-line-item.h"
@@ -223,6 +226,79 @@ move_status (Fixture    *f,
   gtk_widget_activate_action (GTK_WIDGET (editor (f)), "costing.set-status", "s", status);
   wait_until (style_idle, f);
   g_assert_true (status_is (f, status));
+}
+
+static void
+sign_in_as (Fixture    *f,
+            const char *role)
+{
+  SlvSyncEngine *engine = slv_window_get_sync_engine (f->window);
+  sqlite3_stmt *stmt = slv_store_prepare (f->store, "SELECT id FROM brand", NULL);
+  g_autofree char *brand = sqlite3_step (stmt) == SQLITE_ROW ? g_strdup ((const char *) sqlite3_column_text (stmt, 0))
+                                                             : NULL;
+  g_autofree char *grants = g_strdup_printf ("[{\"role\":\"%s\",\"scope\":\"brand:%s\"},"
+                                             "{\"role\":\"%s\",\"scope\":\"brand:%s:costing\"}]",
+                                             role, brand, role, brand);
+  g_autoptr(GError) error = NULL;
+
+  sqlite3_reset (stmt);
+  g_assert_nonnull (brand);
+  slv_sync_engine_set_automatic (engine, FALSE);
+  g_assert_true (slv_sync_engine_set_sign_in (engine, "http://127.0.0.1:9", "token", NULL, "u-1", "u@example.org",
+                                              grants, &error));
+  g_assert_no_error (error);
+}
+
+/* RBAC mirrored: a designer reads costings and the cost master but cannot
+ * change them; a merchandiser can. */
+static void
+test_rbac (Fixture       *f,
+           gconstpointer  data)
+{
+  SlvListPage *rates = SLV_LIST_PAGE (slv_window_get_page_widget (f->window, "cost-master"));
+  SlvCostingEditor *ed;
+  g_autofree char *fob = NULL;
+  gboolean editable = TRUE;
+
+  open_tee (f);
+  ed = editor (f);
+  sign_in_as (f, "designer");
+  g_object_get (ed, "editable", &editable, NULL);
+  g_assert_false (editable);
+  g_assert_nonnull (strstr (slv_costing_editor_get_banner (ed), "role"));
+  fob = g_strdup (slv_costing_editor_get_figure_text (ed, "fob"));
+  gtk_widget_activate_action (GTK_WIDGET (ed), "costing.edit-line", "(suss)", "bom", 0, "consumption", "0.50");
+  wait_until (style_idle, f);
+  g_assert_cmpstr (slv_costing_editor_get_figure_text (ed, "fob"), ==, fob);
+
+  activate (f, "show-page", "cost-master");
+  wait_until (all_idle, f);
+  g_assert_false (slv_list_page_get_editable (rates));
+
+  /* the margin rule's text takes no edit */
+  {
+    SlvMarginRulesPage *rules = SLV_MARGIN_RULES_PAGE (slv_window_get_page_widget (f->window, "margin-rules"));
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+
+    activate (f, "show-page", "margin-rules");
+    wait_until (all_idle, f);
+    gtk_widget_activate_action (GTK_WIDGET (rules), "margin-rules.select", "s", "wholesale");
+    g_assert_nonnull (slv_margin_rules_page_get_rule_id (rules));
+    before = slv_margin_rules_page_dup_expression (rules);
+    g_assert_cmpstr (before, !=, "landed * 9");
+    gtk_widget_activate_action (GTK_WIDGET (rules), "margin-rules.set-expression", "s", "landed * 9");
+    after = slv_margin_rules_page_dup_expression (rules);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  sign_in_as (f, "merchandiser");
+  g_assert_true (slv_list_page_get_editable (rates));
+  activate (f, "open-style", "NL27S-TS001");
+  wait_until (style_ready, f);
+  g_object_get (ed, "editable", &editable, NULL);
+  g_assert_true (editable);
+  g_assert_null (slv_costing_editor_get_banner (ed));
 }
 
 static void
@@ -681,6 +757,7 @@ main (int argc, char **argv)
   ADD ("/ui/pricing/open-from-styles", test_open_from_styles);
   ADD ("/ui/pricing/edit-consumption", test_edit_consumption);
   ADD ("/ui/pricing/frozen", test_frozen);
+  ADD ("/ui/pricing/rbac", test_rbac);
   ADD ("/ui/pricing/why", test_why);
   ADD ("/ui/pricing/lines", test_lines);
   ADD ("/ui/pricing/compare", test_compare);

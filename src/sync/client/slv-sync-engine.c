@@ -161,6 +161,8 @@ take_state (SlvSyncEngine *self,
   self->email = g_strdup (state->email);
   g_free (self->grants);
   self->grants = g_strdup (state->grants);
+  /* "email" stands for the account: widgets that mirror its rights listen */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
 }
 
 SlvSyncEngine *
@@ -769,6 +771,7 @@ cleared_cb (GObject      *source,
   g_clear_pointer (&self->user_id, g_free);
   g_clear_pointer (&self->grants, g_free);
   g_clear_pointer (&self->registered_node, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
   slv_sync_engine_set_status (self, SLV_SYNC_STATUS_SIGNED_OUT, NULL);
   g_task_return_boolean (task, TRUE);
 }

@@ -102,12 +102,13 @@ add_client (Scenario *sc)
 static void
 check (Scenario   *sc,
        gboolean    ok,
-       GError     *error,
+       GError    **error,
        const char *what)
 {
+  /* @error is read only after @ok was computed: the callee fills it. */
   if (!ok)
     g_error ("seed %" G_GUINT64_FORMAT ", step %u: %s: %s", sc->seed, sc->step, what,
-             error ? error->message : "failed");
+             *error ? (*error)->message : "failed");
 }
 
 typedef struct
@@ -186,7 +187,7 @@ insert (Scenario    *sc,
   g_ptr_array_add (cols, NULL);
   g_ptr_array_add (vals, NULL);
   check (sc, slv_store_insertv (c->store, table, (const char * const *) cols->pdata,
-                                (const char * const *) vals->pdata, out_id, &error), error, table);
+                                (const char * const *) vals->pdata, out_id, &error), &error, table);
 }
 
 static void
@@ -303,7 +304,7 @@ set_deleted (Scenario   *sc,
   g_autoptr(GError) error = NULL;
 
   if (id != NULL)
-    check (sc, slv_store_set_deleted (c->store, table, id, deleted, &error), error, "delete");
+    check (sc, slv_store_set_deleted (c->store, table, id, deleted, &error), &error, "delete");
 }
 
 static void
@@ -318,7 +319,7 @@ random_step (Scenario *sc)
     {
       TxData tx = { sc, c, g_rand_int_range (sc->rand, 1, 4) };
 
-      check (sc, slv_store_transaction (c->store, edits_tx, &tx, &error), error, "edit");
+      check (sc, slv_store_transaction (c->store, edits_tx, &tx, &error), &error, "edit");
     }
   else if (roll < 65)
     create_row (sc, c);
@@ -339,7 +340,7 @@ quiesce_all (Scenario *sc)
         g_autoptr(GError) error = NULL;
         SlvSyncSummary s = { 0 };
 
-        check (sc, sync_client_sync (sc->clients[i], &s, &error), error, "quiesce");
+        check (sc, sync_client_sync (sc->clients[i], &s, &error), &error, "quiesce");
         if (pass == 1 && (s.pushed > 0 || s.pending > 0))
           g_error ("seed %" G_GUINT64_FORMAT ": client %u still had %u changes to send", sc->seed, i, s.pushed);
       }
@@ -386,7 +387,7 @@ run_scenario (Worker  *worker,
     {
       g_autoptr(GError) error = NULL;
 
-      check (&sc, sync_client_sync (sc.clients[i], NULL, &error), error, "first sync");
+      check (&sc, sync_client_sync (sc.clients[i], NULL, &error), &error, "first sync");
     }
   for (guint i = 0; i < steps; i++)
     random_step (&sc);

@@ -262,6 +262,40 @@ test_fault (gconstpointer data)
   }
 }
 
+/* `selvedge-cli sync --json` on the new workspace: a summary of what went
+ * up, and nothing left waiting. */
+static void
+sync_json_first (void)
+{
+  const char *argv[] = { NULL, "sync", "--json", ctx.path, NULL };
+  g_autofree char *cli = slv_test_build_path ("src/cli/selvedge-cli");
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  JsonObject *o;
+
+  argv[0] = cli;
+  g_subprocess_launcher_setenv (launcher, "SELVEDGE_TOKEN_FILE", ctx.tokens, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "SLV_SYNC_FAULT");
+  proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_get_boolean_member (o, "ok"));
+  g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "up-to-date");
+  /* brand, season, collection, style and board, every field of each */
+  g_assert_cmpint (json_object_get_int_member (o, "pushed"), >=, 5);
+  g_assert_cmpint (json_object_get_int_member (o, "acknowledged"), ==, json_object_get_int_member (o, "pushed"));
+  g_assert_cmpint (json_object_get_int_member (o, "refused"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (o, "pending"), ==, 0);
+}
+
 static void
 setup (void)
 {
@@ -293,7 +327,7 @@ setup (void)
   g_assert_true (slv_store_insert (store, "board", &ctx.board, &error, "brand_id", ctx.brand, "name", "B", NULL));
   g_assert_no_error (error);
   g_clear_object (&store);
-  g_assert_cmpint (WEXITSTATUS (run_cli (NULL, "sync", ctx.path, NULL)), ==, 0);
+  sync_json_first ();
   ctx.other = sync_client_new (ctx.user);
   sync_client_quiesce (ctx.other);
 }

@@ -25,6 +25,7 @@ typedef struct
   char        *url;
   GRand       *rand;
   guint        fail_pct;    /* answered 503 before the server sees it */
+  gboolean     down;        /* drop every connection: the network is gone */
   guint        lost_pct;    /* forwarded, then the answer is lost */
   guint        requests;
   guint        failed;
@@ -104,6 +105,13 @@ proxy_cb (SoupServer        *server,
   Forward *f;
 
   p->requests++;
+  if (p->down)
+    {
+      g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+
+      g_io_stream_close (stream, NULL, NULL);
+      return;
+    }
   if (roll < p->fail_pct)
     {
       p->failed++;
@@ -346,6 +354,56 @@ test_automatic (void)
   slv_sync_engine_set_automatic (a->engine, FALSE);
 }
 
+static gboolean
+settled (SyncClient *c)
+{
+  return slv_store_count_outbox (c->store) == 0 && !slv_sync_engine_is_running (c->engine) &&
+         slv_sync_engine_get_status (c->engine) == SLV_SYNC_STATUS_UP_TO_DATE;
+}
+
+/* Offline, with the next retry far away: the network coming back
+ * (GNetworkMonitor) starts a round at once. */
+static void
+test_network_back (void)
+{
+  g_autofree char *brand = NULL;
+  g_autoptr(SyncUser) user = NULL;
+  g_autoptr(SyncClient) a = NULL;
+  g_autoptr(Proxy) proxy = NULL;
+  g_autofree char *style = NULL;
+  Watch w = { NULL, FALSE };
+  gint64 back;
+  guint timer;
+
+  SLV_REQUIRE_SERVER ();
+  user = sync_user_new ("admin", "brand:{}", &brand);
+  a = sync_client_new (user);
+  proxy = proxy_new (0, 0, 5);
+  proxy->down = TRUE;
+  via_proxy (a, proxy);
+  slv_sync_engine_set_backoff (a->engine, 60000, 60000);
+  slv_sync_engine_set_intervals (a->engine, 50, 0);
+  slv_sync_engine_set_automatic (a->engine, TRUE);
+  style = seed (a, brand);
+  timer = g_timeout_add_seconds (30, timeout_cb, &w);
+  while (!w.timed_out && (slv_sync_engine_get_status (a->engine) != SLV_SYNC_STATUS_OFFLINE ||
+                          slv_sync_engine_is_running (a->engine)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (w.timed_out);
+  g_assert_cmpint (slv_sync_engine_get_retry_at (a->engine) - g_get_monotonic_time () / 1000, >, 30000);
+
+  proxy->down = FALSE;
+  back = g_get_monotonic_time ();
+  g_signal_emit_by_name (g_network_monitor_get_default (), "network-changed", TRUE);
+  while (!w.timed_out && !settled (a))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (w.timed_out);
+  g_source_remove (timer);
+  g_test_message ("synced %.1f s after the network came back", (g_get_monotonic_time () - back) / 1e6);
+  g_assert_cmpint (g_get_monotonic_time () - back, <, 10 * G_USEC_PER_SEC);
+  slv_sync_engine_set_automatic (a->engine, FALSE);
+}
+
 typedef struct
 {
   guint left;
@@ -405,6 +463,7 @@ main (int argc, char *argv[])
   sync_env_setup ();
   g_test_add_func ("/sync/client/liveness/drains", test_drains);
   g_test_add_func ("/sync/client/liveness/automatic", test_automatic);
+  g_test_add_func ("/sync/client/liveness/network-back", test_network_back);
   g_test_add_func ("/sync/client/auth/single-flight", test_single_flight);
   rc = g_test_run ();
   sync_env_teardown ();
