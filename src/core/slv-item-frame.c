@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "slv-item-frame.h"
+#include "slv-item-geom.h"
 #include "slv-review-error.h"
 
 void
@@ -99,60 +100,20 @@ slv_item_frame_set_crop_text (SlvItemFrame  *frame,
   return TRUE;
 }
 
-static void
-rotation_cos_sin (double  degrees,
-                  double *c,
-                  double *s)
-{
-  double d = fmod (degrees, 360.0);
-
-  if (d < 0)
-    d += 360.0;
-  /* Quarter turns are exact, so a pin on a turned item lands on the same
-   * pixel without rounding drift. */
-  if (d == 0)
-    *c = 1, *s = 0;
-  else if (d == 90)
-    *c = 0, *s = 1;
-  else if (d == 180)
-    *c = -1, *s = 0;
-  else if (d == 270)
-    *c = 0, *s = -1;
-  else
-    {
-      double r = d * G_PI / 180.0;
-
-      *c = cos (r);
-      *s = sin (r);
-    }
-}
-
 void
 slv_item_frame_get_matrix (const SlvItemFrame *frame,
                            SlvFrameMatrix     *out)
 {
-  double fx, fy, a, b, d, e, c, s, cx, cy;
+  SlvItemGeom geom;
 
   g_return_if_fail (frame != NULL && out != NULL);
 
-  /* Content → shown part (0…1) → flipped → item-local offset from the
-   * centre: dx = a·u + b, dy = d·v + e; then turn about the centre. */
-  fx = frame->flip_h ? -1.0 : 1.0;
-  fy = frame->flip_v ? -1.0 : 1.0;
-  a = fx * frame->w / frame->crop_w;
-  b = fx * frame->w * (-frame->crop_x / frame->crop_w - 0.5);
-  d = fy * frame->h / frame->crop_h;
-  e = fy * frame->h * (-frame->crop_y / frame->crop_h - 0.5);
-  rotation_cos_sin (frame->rotation, &c, &s);
-  cx = frame->x + frame->w / 2.0;
-  cy = frame->y + frame->h / 2.0;
-
-  out->xx = c * a;
-  out->xy = -s * d;
-  out->x0 = cx + c * b - s * e;
-  out->yx = s * a;
-  out->yy = c * d;
-  out->y0 = cy + s * b + c * e;
+  /* content → the shown part stretched over the item → the item's own
+   * content transform (flips, turn about the centre, place) */
+  geom = (SlvItemGeom) { frame->x, frame->y, frame->w, frame->h, frame->rotation, frame->flip_h, frame->flip_v };
+  slv_item_geom_get_content_transform (&geom, out);
+  slv_affine_scale (out, frame->w / frame->crop_w, frame->h / frame->crop_h);
+  slv_affine_translate (out, -frame->crop_x, -frame->crop_y);
 }
 
 void
@@ -222,7 +183,7 @@ slv_frame_matrix_init_identity (SlvFrameMatrix *m)
 {
   g_return_if_fail (m != NULL);
 
-  *m = (SlvFrameMatrix) { .xx = 1, .yx = 0, .xy = 0, .yy = 1, .x0 = 0, .y0 = 0 };
+  slv_affine_init_identity (m);
 }
 
 void
@@ -230,34 +191,26 @@ slv_frame_matrix_transform (const SlvFrameMatrix *m,
                             double               *x,
                             double               *y)
 {
-  double px, py;
+  SlvPoint p;
 
   g_return_if_fail (m != NULL && x != NULL && y != NULL);
 
-  px = *x;
-  py = *y;
-  *x = m->xx * px + m->xy * py + m->x0;
-  *y = m->yx * px + m->yy * py + m->y0;
+  p = slv_affine_apply (m, *x, *y);
+  *x = p.x;
+  *y = p.y;
 }
 
 gboolean
 slv_frame_matrix_invert (const SlvFrameMatrix *m,
                          SlvFrameMatrix       *out)
 {
-  double det;
   SlvFrameMatrix r;
 
   g_return_val_if_fail (m != NULL && out != NULL, FALSE);
 
-  det = m->xx * m->yy - m->xy * m->yx;
-  if (det == 0 || !isfinite (det))
+  r = *m;
+  if (!slv_affine_invert (&r))
     return FALSE;
-  r.xx = m->yy / det;
-  r.xy = -m->xy / det;
-  r.yx = -m->yx / det;
-  r.yy = m->xx / det;
-  r.x0 = -(r.xx * m->x0 + r.xy * m->y0);
-  r.y0 = -(r.yx * m->x0 + r.yy * m->y0);
   *out = r;
   return TRUE;
 }

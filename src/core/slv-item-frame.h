@@ -13,8 +13,10 @@
  *   3. the item is the rectangle (x, y, w, h) in board units (y grows down),
  *      turned by @rotation degrees clockwise on screen about its centre.
  *
- * The whole mapping is affine, so it is one matrix (SlvFrameMatrix, laid out
- * like cairo_matrix_t: x' = xx·u + xy·v + x0, y' = yx·u + yy·v + y0). A
+ * The whole mapping is affine, so it is one matrix (SlvFrameMatrix, the
+ * board's SlvAffine, laid out like cairo_matrix_t: x' = xx·u + xy·v + x0,
+ * y' = yx·u + yy·v + y0): the item's content transform (slv-item-geom.h)
+ * after the crop's stretch. A
  * point of the content keeps its place on the image through any move,
  * resize, rotation, flip or crop: only the frame changes, never (u, v).
  *
@@ -24,14 +26,11 @@
 
 #include <glib.h>
 
+#include "slv-geometry.h"
+
 G_BEGIN_DECLS
 
-typedef struct
-{
-  double xx, yx;
-  double xy, yy;
-  double x0, y0;
-} SlvFrameMatrix;
+typedef SlvAffine SlvFrameMatrix;
 
 typedef struct
 {

@@ -8,35 +8,13 @@
 
 #include <glib/gi18n.h>
 
-#include "slv-board-page.h"
+#include "slv-board-page-private.h"
 #include "core/slv-board.h"
 #include "core/slv-colour.h"
 #include "core/slv-style.h"
 #include "services/slv-pricing.h"
 #include "services/slv-style-cards.h"
 #include "store/slv-repo.h"
-
-struct _SlvBoardPage
-{
-  GtkWidget        parent_instance;
-
-  GtkWidget       *box;
-  GtkMenuButton   *zoom_button;
-  AdwToastOverlay *toast_overlay;
-  GtkStack        *stack;
-  GtkSpinner      *spinner;
-  SlvBoardCanvas  *canvas;
-  GtkWidget       *hint;
-  AdwStatusPage   *error_page;
-
-  SlvStore        *store;
-  SlvMipCache     *cache;
-  SlvStyleCards   *cards;
-  char            *board_id;
-  char            *title;
-  gboolean         loading;
-  GCancellable    *cancellable;   /* of the board being opened */
-};
 
 G_DEFINE_FINAL_TYPE (SlvBoardPage, slv_board_page, GTK_TYPE_WIDGET)
 
@@ -158,6 +136,18 @@ preload_infos (SlvBoardPage *self,
 }
 
 static void
+open_review (SlvBoardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user = board_page_review_user_name (self);
+  g_autoptr(SlvReview) review = slv_review_new (self->store, self->board_id, user, &error);
+
+  if (review == NULL)
+    slv_board_page_add_toast (self, error->message, FALSE);
+  board_page_review_set (self, review);
+}
+
+static void
 opened_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -181,6 +171,7 @@ opened_cb (GObject      *source,
   set_title (self, opened->name);
   preload_infos (self, opened->doc);
   slv_board_canvas_set_doc (self->canvas, opened->doc, self->cache, self->cards);
+  open_review (self);
   g_signal_connect_object (opened->doc, "changed", G_CALLBACK (update_hint), self, G_CONNECT_SWAPPED);
   update_hint (self);
   gtk_stack_set_visible_child_name (self->stack, "canvas");
@@ -312,6 +303,7 @@ slv_board_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  board_page_review_dispose (self);
   if (self->canvas != NULL)
     slv_board_canvas_set_doc (self->canvas, NULL, NULL, NULL);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "canvas", NULL);
@@ -373,6 +365,7 @@ slv_board_page_class_init (SlvBoardPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SLV_TYPE_BOARD_CANVAS);
+  g_type_ensure (SLV_TYPE_REVIEW_SIDEBAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/selvedge/Selvedge/ui/slv-board-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, SlvBoardPage, box);
@@ -383,8 +376,17 @@ slv_board_page_class_init (SlvBoardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SlvBoardPage, canvas);
   gtk_widget_class_bind_template_child (widget_class, SlvBoardPage, hint);
   gtk_widget_class_bind_template_child (widget_class, SlvBoardPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SlvBoardPage, review_bar);
+  gtk_widget_class_bind_template_child (widget_class, SlvBoardPage, sidebar_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SlvBoardPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SlvBoardPage, color_button);
+  gtk_widget_class_bind_template_child (widget_class, SlvBoardPage, review_count);
   gtk_widget_class_install_action (widget_class, "board.add-swatch", NULL, add_swatch_action);
   gtk_widget_class_install_action (widget_class, "board.add-style-card", NULL, add_style_card_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "review.next-open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "review.previous-open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "review.sidebar", NULL);
 }
 
 static void
@@ -394,6 +396,7 @@ slv_board_page_init (SlvBoardPage *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "canvas", slv_board_canvas_get_actions (self->canvas));
   g_signal_connect_object (self->canvas, "notify::zoom", G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "toast", G_CALLBACK (toast_cb), self, G_CONNECT_SWAPPED);
+  board_page_review_init (self);
   zoom_changed_cb (self);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
@@ -458,6 +461,7 @@ slv_board_page_close (SlvBoardPage *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  board_page_review_set (self, NULL);
   slv_board_canvas_set_doc (self->canvas, NULL, NULL, NULL);
   g_clear_pointer (&self->board_id, g_free);
   set_loading (self, FALSE);
@@ -506,8 +510,20 @@ slv_board_page_activate (SlvBoardPage *self,
   g_return_val_if_fail (SLV_IS_BOARD_PAGE (self), FALSE);
 
   group = slv_board_canvas_get_actions (self->canvas);
-  if (!g_action_group_query_action (group, name, &enabled, &type, NULL, NULL, NULL) || !enabled)
+  if (g_str_has_prefix (name, "review."))
+    {
+      group = G_ACTION_GROUP (self->review_actions);
+      name += strlen ("review.");
+    }
+  if (!g_action_group_query_action (group, name, &enabled, &type, NULL, NULL, NULL))
     return FALSE;
+  if (!enabled)
+    {
+      /* while reviewing, say why an item edit is refused */
+      if (group == slv_board_canvas_get_actions (self->canvas))
+        board_page_review_refused (self, name);
+      return FALSE;
+    }
   if (type == NULL)
     g_clear_pointer (&sunk, g_variant_unref);
   else if (sunk == NULL || !g_variant_is_of_type (sunk, type))

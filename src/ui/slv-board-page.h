@@ -31,8 +31,10 @@ const char     *slv_board_page_get_board_id (SlvBoardPage  *self);
 const char     *slv_board_page_get_title    (SlvBoardPage  *self);
 gboolean        slv_board_page_get_loading  (SlvBoardPage  *self);
 SlvBoardCanvas *slv_board_page_get_canvas   (SlvBoardPage  *self);
-/* Activates canvas action @name (its parameter, or NULL); FALSE if there
- * is no such action or it is disabled now. */
+/* Activates canvas action @name (its parameter, or NULL), or review action
+ * "review.NAME" (see slv-board-page-review.c); FALSE if there is no such
+ * action or it is disabled now (in review mode, a refused item edit says
+ * why in a toast). */
 gboolean        slv_board_page_activate     (SlvBoardPage  *self,
                                              const char    *name,
                                              GVariant      *parameter);
