@@ -265,9 +265,8 @@ style_board (Apply       *a,
       *top_z = g_strdup (g_hash_table_lookup (found, "top_z"));
       return g_strdup (g_hash_table_lookup (found, "board_id"));
     }
-  /* TRANSLATORS: the name of a board made for a style's CLO 3D renders:
-   * its code and name. */
-  name = g_strdup_printf (_("%s %s"), (char *) g_hash_table_lookup (style, "code"),
+  /* the style's code and name, as its card shows them */
+  name = g_strdup_printf ("%s %s", (char *) g_hash_table_lookup (style, "code"),
                           (char *) g_hash_table_lookup (style, "name"));
   if (!slv_store_insert (a->plan->store, "board", &id, error, "brand_id", a->plan->brand_id,
                          "collection_id", g_hash_table_lookup (style, "collection_id"), "name", name, NULL))
