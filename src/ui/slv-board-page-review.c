@@ -479,12 +479,29 @@ export_to (SlvBoardPage *self,
            const char   *format,
            const char   *path)
 {
-  SlvReviewReportFormat f = g_strcmp0 (format, "csv") == 0 ? SLV_REVIEW_REPORT_CSV : SLV_REVIEW_REPORT_PDF;
+  SlvReviewReportFormat f = g_str_has_prefix (format, "csv") ? SLV_REVIEW_REPORT_CSV : SLV_REVIEW_REPORT_PDF;
+  SlvBoardDoc *doc = slv_board_canvas_get_doc (self->canvas);
+  SlvRect bounds;
+  SlvFrameRect area;
+  gboolean selection = g_str_has_suffix (format, "-selection");
 
   if (self->store == NULL || self->board_id == NULL)
     return;
-  slv_review_export_async (self->store, self->board_id, path, f, NULL, self->cancellable, exported_cb,
-                           g_object_ref (self));
+  /* "pdf-selection": the selected items and the threads on them, with a
+   * margin for markers at their edges */
+  if (selection && (doc == NULL || !slv_board_doc_get_bounds (doc, NULL, &bounds)))
+    {
+      toast (self, _("Select the items to report on first."), NULL);
+      return;
+    }
+  if (selection)
+    {
+      double margin = MAX (bounds.w, bounds.h) * 0.04 + 24;
+
+      area = (SlvFrameRect) { bounds.x - margin, bounds.y - margin, bounds.w + 2 * margin, bounds.h + 2 * margin };
+    }
+  slv_review_export_async (self->store, self->board_id, path, f, selection ? &area : NULL, self->cancellable,
+                           exported_cb, g_object_ref (self));
 }
 
 static void
@@ -520,14 +537,16 @@ export_action (GSimpleAction *action,
                gpointer       user_data)
 {
   SlvBoardPage *self = page_of (user_data);
-  const char *format = g_strcmp0 (g_variant_get_string (parameter, NULL), "csv") == 0 ? "csv" : "pdf";
+  const char *asked = g_variant_get_string (parameter, NULL);
+  const char *format = g_strcmp0 (asked, "csv") == 0 ? "csv" : g_strcmp0 (asked, "pdf-selection") == 0 ? asked : "pdf";
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
   chooser = gtk_file_chooser_native_new (_("Export Review Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  name = g_strdup_printf ("%s — %s.%s", self->title ? self->title : _("Board"), _("review"), format);
+  name = g_strdup_printf ("%s — %s.%s", self->title ? self->title : _("Board"), _("review"),
+                          g_str_has_prefix (format, "csv") ? "csv" : "pdf");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);

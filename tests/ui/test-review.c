@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
 
 #include "slv-test-util.h"
 #include "slv-ui-test-util.h"
@@ -483,6 +484,44 @@ test_export_csv (Fixture       *f,
   g_assert_nonnull (strstr (text, USER));
 }
 
+/* A report of the selection: the threads on the selected image, not the
+ * one far away (pdftotext reads the PDF back). */
+static void
+test_export_selection (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "selection.pdf", NULL);
+  SlvBoardItem *image = first_image (f);
+  const SlvBoardItemState *s = slv_board_item_get_state (image);
+  const char *ids[] = { slv_entity_get_id (SLV_ENTITY (image)), NULL };
+  g_autoptr(GVariant) sel = g_variant_ref_sink (g_variant_new_strv (ids, -1));
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  act (f, "add-pin", g_variant_new ("(dd)", s->x + s->w / 2, s->y + s->h / 2));
+  act (f, "comment", g_variant_new_string ("On the selected swatch"));
+  act (f, "add-pin", g_variant_new ("(dd)", s->x - 5000.0, s->y - 5000.0));
+  act (f, "comment", g_variant_new_string ("Far away from it"));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->canvas), "canvas.select", sel));
+  act (f, "export-to", g_variant_new ("(ss)", "pdf-selection", path));
+  slv_ui_test_wait_until (file_written, path, 20);
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "On the selected swatch"));
+  g_assert_null (strstr (text, "Far away from it"));
+}
+
 static void
 test_no_display (void)
 {
@@ -509,6 +548,7 @@ main (int argc, char **argv)
   ADD ("/ui/review/item-deleted", test_item_deleted);
   ADD ("/ui/review/tools", test_tools);
   ADD ("/ui/review/export-csv", test_export_csv);
+  ADD ("/ui/review/export-selection", test_export_selection);
 #undef ADD
   return g_test_run ();
 }
