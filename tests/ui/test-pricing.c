@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "slv-test-util.h"
+#include "slv-ui-test-util.h"
 #include "slv-cost-master-page.h"
 #include "slv-costing-editor.h"
 #include "slv-list-page.h"
@@ -35,24 +36,14 @@ typedef struct
 
 typedef gboolean (*DoneFunc) (gpointer data);
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
+/* The figures settle within this many seconds. */
+#define SETTLE_SECONDS 20
 
 static void
 wait_until (DoneFunc done,
             gpointer data)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  slv_ui_test_wait_until (done, data, SETTLE_SECONDS);
 }
 
 static SlvStylePage *

@@ -447,3 +447,16 @@ sync_client_count (SyncClient *client,
 
   return v ? g_ascii_strtoll (v, NULL, 10) : -1;
 }
+
+void
+sync_assert_converged (SyncClient *a,
+                       SyncClient *b,
+                       const char *brand)
+{
+  g_autoptr(GHashTable) da = sync_client_dump (a);
+  g_autoptr(GHashTable) db = sync_client_dump (b);
+  g_autoptr(GHashTable) ds = sync_server_dump (brand);
+
+  sync_assert_same_dump (da, "A", db, "B", 0);
+  sync_assert_same_dump (da, "A", ds, "server", 0);
+}

@@ -69,6 +69,10 @@ void         sync_client_quiesce     (SyncClient    *client);
 GHashTable  *sync_client_dump        (SyncClient    *client);
 GHashTable  *sync_server_dump        (const char    *brand);
 /* Asserts two dumps are equal; names them and @seed in the failure. */
+/* @a, @b and the server hold the same rows and fields of @brand. */
+void         sync_assert_converged   (SyncClient    *a,
+                                      SyncClient    *b,
+                                      const char    *brand);
 void         sync_assert_same_dump   (GHashTable    *a,
                                       const char    *a_name,
                                       GHashTable    *b,

@@ -62,19 +62,6 @@ seed_brand (SyncClient *c,
 }
 
 static void
-assert_converged (SyncClient *a,
-                  SyncClient *b,
-                  const char *brand)
-{
-  g_autoptr(GHashTable) da = sync_client_dump (a);
-  g_autoptr(GHashTable) db = sync_client_dump (b);
-  g_autoptr(GHashTable) ds = sync_server_dump (brand);
-
-  sync_assert_same_dump (da, "A", db, "B", 0);
-  sync_assert_same_dump (da, "A", ds, "server", 0);
-}
-
-static void
 test_round_trip (void)
 {
   g_autofree char *brand = NULL;
@@ -102,7 +89,7 @@ test_round_trip (void)
   g_assert_cmpuint (s.pulled, ==, s.pulled);
   name = field (b, "style", style, "name");
   g_assert_cmpstr (name, ==, "Linen shirt");
-  assert_converged (a, b, brand);
+  sync_assert_converged (a, b, brand);
 
   /* an edit travels back, and nothing is sent twice */
   edit (b, "style", style, "name", "Linen shirt SS27");
@@ -114,7 +101,7 @@ test_round_trip (void)
   name = field (a, "style", style, "name");
   g_assert_cmpstr (name, ==, "Linen shirt SS27");
   g_assert_cmpint (slv_store_count_outbox (a->store), ==, 0);
-  assert_converged (a, b, brand);
+  sync_assert_converged (a, b, brand);
 }
 
 typedef struct
@@ -187,7 +174,7 @@ test_review_threads (void)
   g_assert_no_error (error);
   body = field (b, "comment", comment, "body");
   g_assert_cmpstr (body, ==, "Softer blue here, @Ben?");
-  assert_converged (a, b, brand);
+  sync_assert_converged (a, b, brand);
 
   /* both set a status, offline from each other */
   set_status (a, pin, "approved", "Ana", "2026-11-29T10:00:00.000Z");
@@ -200,7 +187,7 @@ test_review_threads (void)
   by = field (a, "annotation", pin, "status_by");
   g_assert_true ((g_strcmp0 (status, "approved") == 0 && g_strcmp0 (by, "Ana") == 0) ||
                  (g_strcmp0 (status, "rejected") == 0 && g_strcmp0 (by, "Ben") == 0));
-  assert_converged (a, b, brand);
+  sync_assert_converged (a, b, brand);
 }
 
 /* Concurrent writes of one field: last writer by clock wins everywhere,
@@ -241,7 +228,7 @@ test_conflict (void)
                                          "AND field = 'description' AND status = 'open'"), ==, 1);
   loser = sync_client_query (b, "SELECT loser_value FROM conflict");
   g_assert_cmpstr (loser, ==, "\"from A\"");
-  assert_converged (a, b, brand);
+  sync_assert_converged (a, b, brand);
   g_assert_no_error (error);
 }
 
@@ -273,7 +260,7 @@ test_delete_restore (void)
   deleted = field (b, "style", style, "deleted");
   g_assert_cmpstr (deleted, ==, "1");
   g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM conflict WHERE kind = 'edit_on_deleted'"), ==, 1);
-  assert_converged (a, b, brand);
+  sync_assert_converged (a, b, brand);
 
   g_assert_true (slv_store_set_deleted (b->store, "style", style, FALSE, &error));
   sync_client_quiesce (b);
@@ -281,7 +268,7 @@ test_delete_restore (void)
   g_free (deleted);
   deleted = field (a, "style", style, "deleted");
   g_assert_cmpstr (deleted, ==, "0");
-  assert_converged (a, b, brand);
+  sync_assert_converged (a, b, brand);
 }
 
 /* A stale edit (its base is not the current value) of a deleted row:
@@ -321,8 +308,8 @@ test_stale_edit_on_deleted (void)
   deleted = field (b, "style", style, "deleted");
   g_assert_cmpstr (deleted, ==, "1");
   g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM conflict WHERE kind = 'edit_on_deleted'"), ==, 1);
-  assert_converged (a, b, brand);
-  assert_converged (a, c, brand);
+  sync_assert_converged (a, b, brand);
+  sync_assert_converged (a, c, brand);
 }
 
 /* Without a sign-in the engine says so and keeps the changes. */

@@ -55,19 +55,6 @@ value_of (SyncClient *c,
   return v;
 }
 
-static void
-assert_converged (SyncClient *a,
-                  SyncClient *b,
-                  const char *brand)
-{
-  g_autoptr(GHashTable) da = sync_client_dump (a);
-  g_autoptr(GHashTable) db = sync_client_dump (b);
-  g_autoptr(GHashTable) ds = sync_server_dump (brand);
-
-  sync_assert_same_dump (da, "A", db, "B", 0);
-  sync_assert_same_dump (da, "A", ds, "server", 0);
-}
-
 /* A client one hour fast: refused with clock_skew (nothing applied), its
  * ops stamped again under a new node at the server's time, then accepted;
  * later edits are accepted at once. */
@@ -121,7 +108,7 @@ test_fast_client (void)
   sync_client_quiesce (a);
   name = value_of (a, style, "name");
   g_assert_cmpstr (name, ==, "Tee v2");
-  assert_converged (a, b, brand);
+  sync_assert_converged (a, b, brand);
 }
 
 /* A client four minutes slow is accepted; its concurrent edit, later in
@@ -164,7 +151,7 @@ test_slow_client (void)
   g_assert_cmpstr (value, ==, "B, first in real time");
   loser = sync_client_query (a, "SELECT loser_value FROM conflict WHERE field = 'description'");
   g_assert_cmpstr (loser, ==, "\"A, later but slow\"");
-  assert_converged (a, b, brand);
+  sync_assert_converged (a, b, brand);
 }
 
 /* Stamps never go backwards: across restarts, backward jumps of the wall
