@@ -270,6 +270,20 @@ icon_button (const char *icon,
   return button;
 }
 
+/* "29 Nov, 12:30 (edited)" once the author changed it, at once. */
+static void
+show_edited (SlvReviewComment *comment,
+             GParamSpec       *pspec,
+             GtkLabel         *time)
+{
+  const char *when = g_object_get_data (G_OBJECT (time), "slv-when");
+  g_autofree char *edited = NULL;
+
+  if (slv_review_comment_get_edited_at (comment) != NULL)
+    edited = g_strconcat (when, " ", _("(edited)"), NULL);
+  gtk_label_set_label (time, edited ? edited : when);
+}
+
 static GtkWidget *
 comment_row (gpointer item,
              gpointer user_data)
@@ -290,12 +304,9 @@ comment_row (gpointer item,
   gtk_label_set_xalign (GTK_LABEL (time), 0);
   gtk_box_append (GTK_BOX (top), author);
   gtk_box_append (GTK_BOX (top), time);
-  if (slv_review_comment_get_edited_at (comment) != NULL)
-    {
-      g_autofree char *edited = g_strconcat (when, " ", _("(edited)"), NULL);
-
-      gtk_label_set_label (GTK_LABEL (time), edited);
-    }
+  g_object_set_data_full (G_OBJECT (time), "slv-when", g_strdup (when), g_free);
+  show_edited (comment, NULL, GTK_LABEL (time));
+  g_signal_connect_object (comment, "notify::edited-at", G_CALLBACK (show_edited), time, 0);
   if (slv_review_comment_get_mine (comment))
     {
       const char *id = slv_review_comment_get_id (comment);

@@ -239,6 +239,8 @@ test_edit_delete_comment (Fixture       *f,
   g_assert_cmpstr (slv_review_sidebar_get_editing (f->page->sidebar), ==, comment_id);
   act (f, "edit-comment", g_variant_new ("(ss)", comment_id, "Second thought"));
   g_assert_cmpstr (slv_review_comment_get_body (comment), ==, "Second thought");
+  /* marked edited at once (the sidebar's row follows "edited-at") */
+  g_assert_nonnull (slv_review_comment_get_edited_at (comment));
   g_assert_null (slv_review_sidebar_get_editing (f->page->sidebar));
 
   act (f, "delete-comment", g_variant_new_string (comment_id));
