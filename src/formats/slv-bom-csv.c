@@ -297,6 +297,40 @@ open_reader (GBytes      *data,
   return reader;
 }
 
+GStrv
+slv_bom_csv_read_headers (GBytes      *data,
+                          const char  *source,
+                          GError     **error)
+{
+  g_autoptr(SlvCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) headers = NULL;
+  g_autoptr(GError) local = NULL;
+  const SlvRow *row;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (g_bytes_get_size (data) > MAX_BYTES)
+    {
+      g_set_error (error, SLV_BOM_ERROR, SLV_BOM_ERROR_TOO_LARGE,
+                   _("“%s” is larger than %d MB; a BOM is far smaller."), source, MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  if ((reader = open_reader (data, source, error)) == NULL)
+    return NULL;
+  row = slv_row_reader_next_row (SLV_ROW_READER (reader), &local);
+  if (row == NULL)
+    {
+      if (local != NULL)
+        g_set_error (error, SLV_BOM_ERROR, SLV_BOM_ERROR_UNREADABLE, "“%s”: %s", source, local->message);
+      else
+        g_set_error (error, SLV_BOM_ERROR, SLV_BOM_ERROR_EMPTY, _("“%s” has no header row."), source);
+      return NULL;
+    }
+  headers = copy_cells (row);
+  g_ptr_array_add (headers, NULL);
+  return (GStrv) g_ptr_array_steal (headers, NULL);
+}
+
 GPtrArray *
 slv_bom_csv_read (GBytes         *data,
                   const char     *source,

@@ -69,6 +69,11 @@ SlvBomMapping  *slv_bom_mapping_new_from_json (const char       *json,
 
 void            slv_bom_line_free          (SlvBomLine          *line);
 
+/* The header row's cells, in file order (for choosing a mapping). */
+GStrv           slv_bom_csv_read_headers   (GBytes              *data,
+                                            const char          *source,
+                                            GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Reads the lines. @mapping's unset fields are filled with the guessed
  * headers. Rows with an unreadable number are left out with a warning in
  * @warnings (SlvWarning); consumption and wastage come back as decimal

@@ -25,6 +25,7 @@ struct _SlvCloImport
   GPtrArray     *sets;       /* SlvPatternSet */
   GPtrArray     *meshes;     /* SlvMeshReport */
   GPtrArray     *bom;        /* SlvBomLine */
+  GStrv          bom_headers; /* the BOM file's header row, or NULL */
   GPtrArray     *renders;    /* SlvCloFile, owned by the bundle */
   SlvGradeRules *rules;
   GPtrArray     *warnings;   /* read failures turned into warnings */
@@ -40,6 +41,7 @@ slv_clo_import_finalize (GObject *object)
 
   g_free (self->source);
   g_clear_pointer (&self->mapping, slv_bom_mapping_free);
+  g_clear_pointer (&self->bom_headers, g_strfreev);
   g_clear_object (&self->bundle);
   g_ptr_array_unref (self->sets);
   g_ptr_array_unref (self->meshes);
@@ -88,6 +90,13 @@ slv_clo_import_set_mesh_unit (SlvCloImport *self,
 {
   g_return_if_fail (SLV_IS_CLO_IMPORT (self));
   self->mesh_unit = metres_per_unit > 0 ? metres_per_unit : 0;
+}
+
+const char * const *
+slv_clo_import_get_bom_headers (SlvCloImport *self)
+{
+  g_return_val_if_fail (SLV_IS_CLO_IMPORT (self), NULL);
+  return (const char * const *) self->bom_headers;
 }
 
 void
@@ -180,6 +189,8 @@ load_bom (SlvCloImport *self,
   g_autoptr(GPtrArray) lines = NULL;
 
   tally->inputs++;
+  if (bytes != NULL && self->bom_headers == NULL)
+    self->bom_headers = slv_bom_csv_read_headers (bytes, file->name, NULL);
   if (bytes != NULL)
     lines = slv_bom_csv_read (bytes, file->name, self->mapping, self->warnings, &error);
   if (lines == NULL)

@@ -111,6 +111,8 @@ GPtrArray      *slv_clo_import_get_pattern_sets (SlvCloImport  *self);   /* SlvP
 GPtrArray      *slv_clo_import_get_meshes      (SlvCloImport   *self);   /* SlvMeshReport */
 GPtrArray      *slv_clo_import_get_bom_lines   (SlvCloImport   *self);   /* SlvBomLine */
 const SlvBomMapping *slv_clo_import_get_bom_mapping (SlvCloImport *self);
+/* The BOM file's header row (NULL without a BOM file). */
+const char * const *slv_clo_import_get_bom_headers (SlvCloImport *self);
 GPtrArray      *slv_clo_import_get_renders     (SlvCloImport   *self);   /* SlvCloFile */
 SlvGradeRules  *slv_clo_import_get_grade_rules (SlvCloImport   *self);
 /* Every warning: bundle, patterns, pieces, meshes, BOM. */

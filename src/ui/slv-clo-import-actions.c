@@ -212,6 +212,17 @@ rescale_action (GtkWidget  *widget,
 }
 
 static void
+map_bom_column_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *field, *header;
+
+  g_variant_get (parameter, "(&s&s)", &field, &header);
+  slv_clo_import_map_bom_column (SLV_CLO_IMPORT_DIALOG (widget), field, header);
+}
+
+static void
 apply_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -267,6 +278,7 @@ slv_clo_import_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "clo-import.match-fabric", "(ss)", match_fabric_action);
   gtk_widget_class_install_action (widget_class, "clo-import.match-material", "(us)", match_material_action);
   gtk_widget_class_install_action (widget_class, "clo-import.rescale", "d", rescale_action);
+  gtk_widget_class_install_action (widget_class, "clo-import.map-bom-column", "(ss)", map_bom_column_action);
   gtk_widget_class_install_action (widget_class, "clo-import.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "clo-import.undo", "s", undo_action);
 }

@@ -149,6 +149,16 @@ void  slv_clo_import_fill_changes     (SlvCloImportDialog *self);
 void  slv_clo_import_fill_warnings    (SlvCloImportDialog *self);
 void  slv_clo_import_fill_meshes      (SlvCloImportDialog *self);
 void  slv_clo_import_fill_review      (SlvCloImportDialog *self);
+/* A section title and a boxed list, as the side lists use them. */
+GtkWidget *slv_clo_import_heading     (const char         *text);
+GtkWidget *slv_clo_import_boxed_list  (void);
+
+/* slv-clo-import-mapping.c: the BOM file's columns, each chosen for a
+ * field; a change is saved in the workspace and the export read again. */
+void  slv_clo_import_add_bom_mapping  (SlvCloImportDialog *self);
+void  slv_clo_import_map_bom_column   (SlvCloImportDialog *self,
+                                       const char         *field,
+                                       const char         *header);
 /* Removes every child of a GtkListBox or GtkBox. */
 void  slv_clo_import_clear            (GtkWidget          *container);
 

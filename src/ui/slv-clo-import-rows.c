@@ -74,8 +74,8 @@ action_row (const char *title,
   return row;
 }
 
-static GtkWidget *
-heading (const char *text)
+GtkWidget *
+slv_clo_import_heading (const char *text)
 {
   GtkWidget *l = label (text, 0, "heading");
 
@@ -83,8 +83,8 @@ heading (const char *text)
   return l;
 }
 
-static GtkWidget *
-boxed_list (void)
+GtkWidget *
+slv_clo_import_boxed_list (void)
 {
   GtkWidget *list = gtk_list_box_new ();
 
@@ -358,9 +358,9 @@ add_mesh_report (SlvCloImportDialog *self,
                                               slv_mesh_report_get_total_area_m2 (report),
                                               slv_mesh_report_get_total_triangles (report),
                                               slv_mesh_report_get_unit_source (report));
-  GtkWidget *list = boxed_list ();
+  GtkWidget *list = slv_clo_import_boxed_list ();
 
-  gtk_box_append (self->mesh_box, heading (title));
+  gtk_box_append (self->mesh_box, slv_clo_import_heading (title));
   gtk_box_append (self->mesh_box, label (summary, 0, "dim-label"));
   for (guint i = 0; i < parts->len && i < MAX_LIST_ROWS; i++)
     {
@@ -394,8 +394,8 @@ add_panel_matches (SlvCloImportDialog *self)
 
   if (matches->len == 0)
     return;
-  list = boxed_list ();
-  gtk_box_append (self->mesh_box, heading (_("DXF pieces and 3-D panels (Pattern2D ids)")));
+  list = slv_clo_import_boxed_list ();
+  gtk_box_append (self->mesh_box, slv_clo_import_heading (_("DXF pieces and 3-D panels (Pattern2D ids)")));
   for (guint i = 0; i < matches->len && i < MAX_LIST_ROWS; i++)
     {
       SlvPanelMatch *m = g_ptr_array_index (matches, i);
@@ -576,8 +576,8 @@ add_piece_diffs (SlvCloImportDialog *self)
 
   if (diffs->len == 0)
     return;
-  list = boxed_list ();
-  gtk_box_append (self->review_box, heading (_("Pattern pieces against the style’s")));
+  list = slv_clo_import_boxed_list ();
+  gtk_box_append (self->review_box, slv_clo_import_heading (_("Pattern pieces against the style’s")));
   for (guint i = 0; i < diffs->len && i < MAX_LIST_ROWS; i++)
     {
       SlvCloPieceDiff *d = g_ptr_array_index (diffs, i);
@@ -623,17 +623,18 @@ slv_clo_import_fill_review (SlvCloImportDialog *self)
       self->syncing = FALSE;
       return;
     }
-  gtk_box_append (self->review_box, heading (_("Pattern fabrics → the style’s BOM lines")));
-  list = boxed_list ();
+  gtk_box_append (self->review_box, slv_clo_import_heading (_("Pattern fabrics → the style’s BOM lines")));
+  list = slv_clo_import_boxed_list ();
   add_fabric_choices (self, list);
   gtk_box_append (self->review_box, list);
   if (slv_clo_plan_get_bom_rows (self->plan)->len > 0)
     {
-      gtk_box_append (self->review_box, heading (_("BOM file rows → materials")));
-      list = boxed_list ();
+      gtk_box_append (self->review_box, slv_clo_import_heading (_("BOM file rows → materials")));
+      list = slv_clo_import_boxed_list ();
       add_bom_choices (self, list);
       gtk_box_append (self->review_box, list);
     }
+  slv_clo_import_add_bom_mapping (self);
   add_piece_diffs (self);
   self->syncing = FALSE;
 }

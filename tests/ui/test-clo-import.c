@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "slv-test-util.h"
@@ -14,6 +15,7 @@
 #include "slv-window.h"
 #include "core/slv-style.h"
 #include "core/slv-warning.h"
+#include "services/slv-clo-plan.h"
 #include "services/slv-demo.h"
 #include "store/slv-clo-store.h"
 #include "store/slv-repo.h"
@@ -342,6 +344,48 @@ test_unit_trap (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
+/* The BOM file's columns chosen in the dialog: saved in the workspace and
+ * the export read again with them. */
+static void
+test_bom_columns (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *dxf = slv_test_corpus_path ("dxf/MEN CLASSIC TEE.DXF");
+  g_autofree char *bundle = g_build_filename (f->dir, "handoff", NULL);
+  g_autofree char *csv = g_build_filename (bundle, "bom.csv", NULL);
+  g_autofree char *copy = g_build_filename (bundle, "tee.dxf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(SlvBomMapping) saved = NULL;
+  SlvCloImportDialog *dialog;
+  SlvBomLine *line;
+  gsize len;
+
+  if (dxf == NULL)
+    return;
+  g_assert_cmpint (g_mkdir (bundle, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (dxf, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+  g_assert_true (g_file_set_contents (csv, "Material ID;Description;Placement;Qty;Qty per dozen;UOM\n"
+                                           "1200106;Rib;Neck rib;0,02;0,24;KG\n", -1, NULL));
+  dialog = g_object_ref (slv_clo_import_dialog_new (GTK_WINDOW (f->window), f->store, TEE_CODE));
+  gtk_window_present (GTK_WINDOW (dialog));
+  slv_clo_import_dialog_load (dialog, bundle);
+  wait_until (idle, dialog);
+  line = g_ptr_array_index (slv_clo_import_get_bom_lines (slv_clo_import_dialog_get_import (dialog)), 0);
+  g_assert_cmpstr (line->values[SLV_BOM_FIELD_CONSUMPTION], ==, "0.02");
+  g_assert_cmpstr (slv_clo_import_get_bom_headers (slv_clo_import_dialog_get_import (dialog))[4], ==, "Qty per dozen");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "clo-import.map-bom-column", "(ss)", "consumption",
+                              "Qty per dozen");
+  wait_until (idle, dialog);
+  line = g_ptr_array_index (slv_clo_import_get_bom_lines (slv_clo_import_dialog_get_import (dialog)), 0);
+  g_assert_cmpstr (line->values[SLV_BOM_FIELD_CONSUMPTION], ==, "0.24");
+  saved = slv_clo_dup_saved_bom_mapping (f->store);
+  g_assert_cmpstr (saved->headers[SLV_BOM_FIELD_CONSUMPTION], ==, "Qty per dozen");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
 static void
 test_no_display (void)
 {
@@ -365,6 +409,7 @@ main (int argc, char **argv)
   ADD ("/ui/clo-import/preview-apply-undo", test_preview_apply_undo);
   ADD ("/ui/clo-import/window-actions", test_window_actions);
   ADD ("/ui/clo-import/unit-trap", test_unit_trap);
+  ADD ("/ui/clo-import/bom-columns", test_bom_columns);
 #undef ADD
   return g_test_run ();
 }
