@@ -59,7 +59,7 @@ slv_clo_import_add_bom_mapping (SlvCloImportDialog *self)
   if (headers == NULL || mapping == NULL)
     return;
   model = gtk_string_list_new (NULL);
-  gtk_string_list_append (model, _("Guessed from the headers"));
+  gtk_string_list_append (model, _("Guess"));
   for (guint i = 0; headers[i] != NULL; i++)
     gtk_string_list_append (model, headers[i]);
   gtk_box_append (self->review_box, slv_clo_import_heading (_("BOM file columns")));
