@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "slv-test-util.h"
+#include "slv-ui-test-util.h"
 #include "slv-boards-page.h"
 #include "slv-list-page.h"
 #include "slv-window.h"
@@ -23,25 +24,13 @@ typedef struct
   SlvWindow *window;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done returns TRUE (or fails after 10 s). */
+/* Runs the main loop until @done returns TRUE (or fails after 60 s: a
+ * sanitised build on a busy machine is slow). */
 static void
 wait_until (gboolean (*done) (gpointer),
             gpointer   data)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  slv_ui_test_wait_until (done, data, 60);
 }
 
 static gboolean
