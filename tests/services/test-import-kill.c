@@ -121,6 +121,7 @@ recover (SlvStore *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SlvJobQueue) queue = slv_job_queue_new (store, 1);
+  SlvJobState state;
   SlvJob *job;
 
   slv_import_jobs_register (queue);
@@ -137,7 +138,13 @@ recover (SlvStore *store,
     g_assert_true (slv_job_queue_rollback (queue, slv_job_get_id (job), &error));
   g_assert_no_error (error);
   slv_job_queue_wait (queue, job);
-  return slv_job_get_state (job);
+  state = slv_job_get_state (job);
+  /* The queue's last progress updates wait in the main context holding it
+   * (and so the 2 GB workspace): deliver them, or every round's file stays
+   * open after it is deleted. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return state;
 }
 
 static void
