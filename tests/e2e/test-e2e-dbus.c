@@ -64,7 +64,8 @@ board_exists (const char *path,
 static void
 wait_for (gboolean (*done) (gpointer), gpointer data, const char *what)
 {
-  for (int i = 0; i < 300; i++)
+  /* up to a minute: a sanitised build starting on a busy machine is slow */
+  for (int i = 0; i < 1200; i++)
     {
       if (done (data))
         return;

@@ -499,9 +499,10 @@ test_export_selection (Fixture       *f,
   g_autoptr(GVariant) sel = g_variant_ref_sink (g_variant_new_strv (ids, -1));
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   int status = -1;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
