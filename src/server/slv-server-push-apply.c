@@ -300,6 +300,9 @@ conflict_loser_op (PushBatch  *batch,
   c->loser_hlc = g_strdup (pop->op->hlc);
   c->loser_user = g_strdup (batch->req->principal->user_id);
   set_conflict_id (c);
+  /* an edit of a field of a deleted row can be in two conflicts; the
+   * result names the last */
+  g_free (pop->result->conflict_id);
   pop->result->conflict_id = g_strdup (c->id);
 }
 
@@ -318,6 +321,9 @@ conflict_loser_current (PushBatch *batch,
   c->loser_hlc = g_strdup (cur->hlc);
   c->loser_user = g_strdup (cur->user_id);
   set_conflict_id (c);
+  /* an edit of a field of a deleted row can be in two conflicts; the
+   * result names the last */
+  g_free (pop->result->conflict_id);
   pop->result->conflict_id = g_strdup (c->id);
 }
 
