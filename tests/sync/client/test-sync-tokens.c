@@ -100,9 +100,11 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *dbus_daemon = g_find_program_in_path ("dbus-daemon");
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/sync/tokens/file", test_file);
-  if (g_find_program_in_path ("dbus-daemon") != NULL)
+  if (dbus_daemon != NULL)
     g_test_add_func ("/sync/tokens/no-keyring", test_no_keyring);
   return g_test_run ();
 }
