@@ -260,12 +260,18 @@ run_job (SlvJobContext *ctx)
   finish (ctx, SLV_JOB_DONE, ctx->message);
 }
 
+/* Set in the queue's worker threads: the last reference to a queue can go
+ * there (context_free), and its shutdown must not wait for itself. */
+static GPrivate in_worker = G_PRIVATE_INIT (NULL);
+
 static void
 worker (gpointer data,
         gpointer user_data)
 {
   SlvJobContext *ctx = data;
   g_autoptr(GError) error = NULL;
+
+  g_private_set (&in_worker, GINT_TO_POINTER (1));
 
   if (!prepare (ctx, &error))
     {
@@ -576,7 +582,9 @@ slv_job_queue_shutdown (SlvJobQueue *self)
   g_atomic_int_set (&self->shutting_down, 1);
   for (guint i = 0; i < self->jobs->len; i++)
     g_cancellable_cancel (slv_job_get_cancellable (g_ptr_array_index (self->jobs, i)));
-  g_thread_pool_free (g_steal_pointer (&self->pool), TRUE, TRUE);
+  /* From a worker (which dropped the last reference) the pool cannot wait
+   * for its own thread: it is freed when that thread returns. */
+  g_thread_pool_free (g_steal_pointer (&self->pool), TRUE, g_private_get (&in_worker) == NULL);
   /* Deliver what the workers said last. */
   while (g_main_context_pending (self->context) && g_main_context_is_owner (self->context))
     g_main_context_iteration (self->context, FALSE);
