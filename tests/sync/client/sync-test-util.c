@@ -460,3 +460,16 @@ sync_assert_converged (SyncClient *a,
   sync_assert_same_dump (da, "A", db, "B", 0);
   sync_assert_same_dump (da, "A", ds, "server", 0);
 }
+
+void
+sync_client_edit (SyncClient *c,
+                  const char *table,
+                  const char *id,
+                  const char *column,
+                  const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (slv_store_update_field (c->store, table, id, column, value, &error));
+  g_assert_no_error (error);
+}

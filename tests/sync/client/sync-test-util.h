@@ -69,6 +69,12 @@ void         sync_client_quiesce     (SyncClient    *client);
 GHashTable  *sync_client_dump        (SyncClient    *client);
 GHashTable  *sync_server_dump        (const char    *brand);
 /* Asserts two dumps are equal; names them and @seed in the failure. */
+/* Writes one field through the store (captured), asserting it worked. */
+void         sync_client_edit        (SyncClient    *c,
+                                      const char    *table,
+                                      const char    *id,
+                                      const char    *column,
+                                      const char    *value);
 /* @a, @b and the server hold the same rows and fields of @brand. */
 void         sync_assert_converged   (SyncClient    *a,
                                       SyncClient    *b,

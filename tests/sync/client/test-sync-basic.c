@@ -13,19 +13,6 @@
 
 #define REQUIRE() SLV_REQUIRE_SERVER ()
 
-static void
-edit (SyncClient *c,
-      const char *table,
-      const char *id,
-      const char *field,
-      const char *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (slv_store_update_field (c->store, table, id, field, value, &error));
-  g_assert_no_error (error);
-}
-
 static char *
 field (SyncClient *c,
        const char *table,
@@ -92,7 +79,7 @@ test_round_trip (void)
   sync_assert_converged (a, b, brand);
 
   /* an edit travels back, and nothing is sent twice */
-  edit (b, "style", style, "name", "Linen shirt SS27");
+  sync_client_edit (b, "style", style, "name", "Linen shirt SS27");
   g_assert_true (sync_client_sync (b, &s, &error));
   g_assert_cmpuint (s.pushed, ==, 1);
   g_assert_true (sync_client_sync (a, &s, &error));
@@ -213,9 +200,9 @@ test_conflict (void)
   sync_client_quiesce (a);
   sync_client_quiesce (b);
 
-  edit (a, "style", style, "description", "from A");
+  sync_client_edit (a, "style", style, "description", "from A");
   g_usleep (2000);
-  edit (b, "style", style, "description", "from B");   /* later: wins */
+  sync_client_edit (b, "style", style, "description", "from B");   /* later: wins */
   sync_client_quiesce (a);
   sync_client_quiesce (b);
   sync_client_quiesce (a);
@@ -253,7 +240,7 @@ test_delete_restore (void)
   sync_client_quiesce (b);
 
   g_assert_true (slv_store_set_deleted (a->store, "style", style, TRUE, &error));
-  edit (b, "style", style, "name", "Edited while deleted");
+  sync_client_edit (b, "style", style, "name", "Edited while deleted");
   sync_client_quiesce (a);
   sync_client_quiesce (b);
   sync_client_quiesce (a);
@@ -271,7 +258,7 @@ test_delete_restore (void)
   sync_assert_converged (a, b, brand);
 }
 
-/* A stale edit (its base is not the current value) of a deleted row:
+/* A stale sync_client_edit (its base is not the current value) of a deleted row:
  * both the overwrite and the edit on the deleted row are logged, and every
  * client agrees. (This also reproduces a server leak that shows under
  * -Db_sanitize=address: the op's conflict id is set twice in
@@ -297,11 +284,11 @@ test_stale_edit_on_deleted (void)
   sync_client_quiesce (a);
   sync_client_quiesce (b);
   sync_client_quiesce (c);
-  edit (a, "style", style, "name", "A renames it");
+  sync_client_edit (a, "style", style, "name", "A renames it");
   sync_client_quiesce (a);
   g_assert_true (slv_store_set_deleted (c->store, "style", style, TRUE, &error));
   sync_client_quiesce (c);
-  edit (b, "style", style, "name", "B, not knowing either");
+  sync_client_edit (b, "style", style, "name", "B, not knowing either");
   sync_client_quiesce (b);
   sync_client_quiesce (a);
   sync_client_quiesce (c);

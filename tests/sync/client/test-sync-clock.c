@@ -30,19 +30,6 @@ seed_style (SyncClient *c,
   return style;
 }
 
-static void
-edit (SyncClient *c,
-      const char *table,
-      const char *id,
-      const char *column,
-      const char *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (slv_store_update_field (c->store, table, id, column, value, &error));
-  g_assert_no_error (error);
-}
-
 static char *
 value_of (SyncClient *c,
           const char *id,
@@ -84,8 +71,8 @@ test_fast_client (void)
 
   a->offset_ms = 60 * MINUTE;
   node_before = slv_store_dup_sync_node (a->store);
-  edit (a, "style", style, "description", "made an hour in the future");
-  edit (b, "style", style, "name", "Tee v2");
+  sync_client_edit (a, "style", style, "description", "made an hour in the future");
+  sync_client_edit (b, "style", style, "name", "Tee v2");
   before = slv_test_db_count (slv_env.db, "SELECT seq FROM sync_counter", NULL);
   g_assert_true (sync_client_sync (a, &s, &error));
   g_assert_no_error (error);
@@ -100,7 +87,7 @@ test_fast_client (void)
   g_assert_cmpint (slv_hlc_text_wall_ms (max_hlc), <, g_get_real_time () / 1000 + 5 * MINUTE);
 
   /* the corrected wall clock keeps later edits acceptable */
-  edit (a, "style", style, "gender", "unisex");
+  sync_client_edit (a, "style", style, "gender", "unisex");
   g_assert_true (sync_client_sync (a, &s, &error));
   g_assert_cmpuint (s.restamps, ==, 0);
   g_assert_cmpuint (s.acked, ==, 1);
@@ -138,9 +125,9 @@ test_slow_client (void)
   /* B's edit comes after the last stamp A saw (same millisecond would be
    * a tie the counter decides) */
   g_usleep (20000);
-  edit (b, "style", style, "description", "B, first in real time");
+  sync_client_edit (b, "style", style, "description", "B, first in real time");
   g_usleep (5000);
-  edit (a, "style", style, "description", "A, later but slow");
+  sync_client_edit (a, "style", style, "description", "A, later but slow");
   g_assert_true (sync_client_sync (b, &s, &error));
   g_assert_true (sync_client_sync (a, &s, &error));
   g_assert_no_error (error);
@@ -191,11 +178,11 @@ test_monotonic (void)
       if (i % 3 == 1)
         {
           /* the server's stamps move the clock forward */
-          edit (b, "style", style, "gender", name);
+          sync_client_edit (b, "style", style, "gender", name);
           sync_client_quiesce (b);
           sync_client_quiesce (a);
         }
-      edit (a, "style", style, "name", name);
+      sync_client_edit (a, "style", style, "name", name);
       hlc = sync_client_query (a, "SELECT hlc FROM sync_state");
       /* per node: a clock the server refused (10 min ahead) continues
        * under a new node */
