@@ -333,6 +333,41 @@ pan (SlvBoardCanvas *canvas,
           rss_kb () / 1024.0);
 }
 
+/* What a frame costs this renderer with nothing of Selvedge in it: one
+ * colour filling the window, then that and one 640 × 480 picture. Below
+ * these floors no canvas can go on this machine. */
+static void
+renderer_floor (GskRenderer *renderer,
+                guint        n_frames)
+{
+  g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GBytes) pixels = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *data = g_malloc (PIC_W * PIC_H * 4);
+
+  for (guint i = 0; i < PIC_W * PIC_H * 4; i++)
+    data[i] = (guchar) (i * 7);
+  pixels = g_bytes_new_take (data, PIC_W * PIC_H * 4);
+  texture = gdk_memory_texture_new (PIC_W, PIC_H, GDK_MEMORY_R8G8B8A8_PREMULTIPLIED, pixels, PIC_W * 4);
+  for (guint v = 0; v < n_frames; v++)
+    {
+      GdkRGBA paper = { 0.96, 0.95, 0.93, 1 };
+      g_autoptr(GskRenderNode) fill = gsk_color_node_new (&paper, &GRAPHENE_RECT_INIT (0, 0, VIEW_W, VIEW_H));
+      g_autoptr(GskRenderNode) pic = gsk_texture_node_new (texture, &GRAPHENE_RECT_INIT (v % 400, 100, PIC_W, PIC_H));
+      g_autoptr(GskRenderNode) both = gsk_container_node_new ((GskRenderNode *[]) { fill, pic }, 2);
+      double us = render_us (renderer, fill);
+
+      g_array_append_val (empty, us);
+      us = render_us (renderer, both);
+      g_array_append_val (one, us);
+    }
+  printf ("  this renderer's floor on a %d × %d window: an empty frame p50 %5.1f ms, p95 %5.1f ms; "
+          "with one picture p50 %5.1f ms, p95 %5.1f ms\n", VIEW_W, VIEW_H,
+          percentile (empty, 0.5) / 1000, percentile (empty, 0.95) / 1000,
+          percentile (one, 0.5) / 1000, percentile (one, 0.95) / 1000);
+}
+
 static GskRenderer *
 make_renderer (const char *name,
                GdkSurface *surface)
@@ -428,6 +463,8 @@ main (int argc, char **argv)
       if (renderer == NULL && !g_str_equal (renderers[r], "none"))
         continue;
       printf ("\n%s renderer:\n", renderers[r]);
+      if (renderer != NULL)
+        renderer_floor (renderer, n_frames);
       g_array_set_size (opens, 0);
       for (int i = 0; i < 5; i++)
         {
