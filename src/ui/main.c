@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "slv-application.h"
+#include "slv-memory.h"
 
 int
 main (int    argc,
@@ -15,6 +16,7 @@ main (int    argc,
 {
   g_autoptr(SlvApplication) app = NULL;
 
+  slv_memory_tune_for_pictures ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

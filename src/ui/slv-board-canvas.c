@@ -691,3 +691,10 @@ slv_board_canvas_get_n_pending (SlvBoardCanvas *self)
   g_return_val_if_fail (SLV_IS_BOARD_CANVAS (self), 0);
   return self->painter ? slv_board_painter_get_n_pending (self->painter) : 0;
 }
+
+gsize
+slv_board_canvas_get_texture_bytes (SlvBoardCanvas *self)
+{
+  g_return_val_if_fail (SLV_IS_BOARD_CANVAS (self), 0);
+  return self->painter ? slv_board_painter_get_texture_bytes (self->painter) : 0;
+}

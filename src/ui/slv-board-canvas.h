@@ -139,5 +139,8 @@ guint          slv_board_canvas_get_n_drawn    (SlvBoardCanvas   *self);
 /* Pictures the last frame drew blurred or as a colour while their mip
  * level loads (0: complete). */
 guint          slv_board_canvas_get_n_pending  (SlvBoardCanvas   *self);
+/* Pixels held by the textures of the pictures drawn lately: kept within
+ * a quarter of the mip cache's budget beyond what one frame needs. */
+gsize          slv_board_canvas_get_texture_bytes (SlvBoardCanvas *self);
 
 G_END_DECLS

@@ -32,6 +32,10 @@ struct _SlvBoardPainter
   GHashTable      *infos;      /* SlvBoardItem → PainterInfo: picture sizes seen */
   guint            n_drawn;
   guint            n_pending;  /* pictures drawn below the level wanted */
+
+  GHashTable      *textures;   /* GBytes (pixels) → PainterTexture */
+  GQueue           textures_lru;
+  gsize            texture_bytes;
 };
 
 /* Where an item's local coordinates (0,0)–(w,h) land in the snapshot:
@@ -77,8 +81,14 @@ void     painter_rgba_from_hex (const char              *hex,
 void     painter_rgba_from_rgb (guint32                  rgb,
                                 double                   alpha,
                                 GdkRGBA                 *out);
-/* The texture of a mip level, made once and kept on it. */
-GdkTexture *painter_texture_for (SlvMipImage            *image);
+/* slv-board-painter-textures.c: the texture of a mip level, made once and
+ * kept while it is drawn lately; trim lets go of the least recently drawn
+ * beyond the budget after a paint. */
+GdkTexture *painter_texture_for (SlvBoardPainter        *self,
+                                SlvMipImage            *image);
+void     painter_textures_init (SlvBoardPainter         *self);
+void     painter_textures_clear (SlvBoardPainter        *self);
+void     painter_textures_trim (SlvBoardPainter         *self);
 /* Draws picture @sha256 over local (x, y, w, h) at @level (or its mean
  * colour @mean, -1 if not known yet, or a placeholder), showing part
  * @crop of it (NULL: all). */

@@ -133,24 +133,6 @@ painter_frame_layout (const PainterFrame *frame,
   gtk_snapshot_restore (snapshot);
 }
 
-GdkTexture *
-painter_texture_for (SlvMipImage *image)
-{
-  GdkTexture *texture = g_object_get_data (G_OBJECT (image), "slv-texture");
-
-  if (texture == NULL)
-    {
-      texture = gdk_memory_texture_new (slv_mip_image_get_width (image),
-                                        slv_mip_image_get_height (image),
-                                        slv_mip_image_get_has_alpha (image) ? GDK_MEMORY_R8G8B8A8
-                                                                            : GDK_MEMORY_R8G8B8,
-                                        slv_mip_image_get_bytes (image),
-                                        slv_mip_image_get_stride (image));
-      g_object_set_data_full (G_OBJECT (image), "slv-texture", texture, g_object_unref);
-    }
-  return texture;
-}
-
 static void
 draw_placeholder (GtkSnapshot           *snapshot,
                   const graphene_rect_t *r,
@@ -237,14 +219,14 @@ painter_draw_picture (SlvBoardPainter    *self,
     }
   if (crop == NULL || (crop->x <= 0 && crop->y <= 0 && crop->w >= 1 && crop->h >= 1))
     {
-      gtk_snapshot_append_texture (snapshot, painter_texture_for (image), &r);
+      gtk_snapshot_append_texture (snapshot, painter_texture_for (self, image), &r);
       return;
     }
   graphene_rect_init (&t, r.origin.x - crop->x * r.size.width / crop->w,
                       r.origin.y - crop->y * r.size.height / crop->h,
                       r.size.width / crop->w, r.size.height / crop->h);
   gtk_snapshot_push_clip (snapshot, &r);
-  gtk_snapshot_append_texture (snapshot, painter_texture_for (image), &t);
+  gtk_snapshot_append_texture (snapshot, painter_texture_for (self, image), &t);
   gtk_snapshot_pop (snapshot);
 }
 
@@ -475,6 +457,7 @@ slv_board_painter_dispose (GObject *object)
   g_clear_pointer (&self->only, g_hash_table_unref);
   g_clear_pointer (&self->texts, g_hash_table_unref);
   g_clear_pointer (&self->infos, g_hash_table_unref);
+  painter_textures_clear (self);
 
   G_OBJECT_CLASS (slv_board_painter_parent_class)->dispose (object);
 }
@@ -511,6 +494,7 @@ slv_board_painter_init (SlvBoardPainter *self)
   self->levels = g_array_new (FALSE, FALSE, sizeof (SlvMipLevel));
   self->means = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->infos = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  painter_textures_init (self);
 }
 
 void
@@ -649,6 +633,7 @@ slv_board_painter_paint (SlvBoardPainter        *self,
                    g_array_index (self->means, gint64, i));
     }
   painter_age_texts (self);
+  painter_textures_trim (self);
 }
 
 guint

@@ -61,6 +61,9 @@ guint            slv_board_painter_get_n_drawn (SlvBoardPainter *self);
 /* Pictures the last paint drew below the level it wanted (their level
  * still loading): 0 when the frame is as sharp as it will get. */
 guint            slv_board_painter_get_n_pending (SlvBoardPainter *self);
+/* Pixels held by the painter's textures of pictures (see
+ * slv-board-painter-textures.c). */
+gsize            slv_board_painter_get_texture_bytes (SlvBoardPainter *self);
 /* The level each picture of @view needs (for export and thumbnails to
  * load beforehand): sha256 → GINT_TO_POINTER (level). */
 GHashTable      *slv_board_painter_plan       (SlvBoardPainter  *self,

@@ -28,6 +28,7 @@
 #include "slv-test-util.h"
 #include "slv-board-canvas.h"
 #include "slv-board-export.h"
+#include "slv-memory.h"
 #include "services/slv-board-doc.h"
 #include "services/slv-image.h"
 #include "services/slv-mip-cache.h"
@@ -323,14 +324,14 @@ pan (SlvBoardCanvas *canvas,
     }
   printf ("    zoom %6.1f %%: %5.0f items a frame (%4.1f %% still loading); frame p50 %5.1f ms, p95 %5.1f ms "
           "(snapshot p50 %4.1f / p95 %4.1f, cpu %4.1f / %4.1f; render p50 %5.1f / p95 %5.1f); "
-          "cache %3.0f of %3.0f MiB, RSS %4.0f MiB\n",
+          "cache %3.0f of %3.0f MiB, textures %3.0f MiB, RSS %4.0f MiB\n",
           zoom * 100, (double) drawn / n_frames, drawn ? 100.0 * pending / drawn : 0,
           percentile (total, 0.5) / 1000, percentile (total, 0.95) / 1000,
           percentile (snap, 0.5) / 1000, percentile (snap, 0.95) / 1000,
           percentile (snap_cpu, 0.5) / 1000, percentile (snap_cpu, 0.95) / 1000,
           percentile (draw, 0.5) / 1000, percentile (draw, 0.95) / 1000,
           slv_mip_cache_get_used (cache) / 1048576.0, slv_mip_cache_get_budget (cache) / 1048576.0,
-          rss_kb () / 1024.0);
+          slv_board_canvas_get_texture_bytes (canvas) / 1048576.0, rss_kb () / 1024.0);
 }
 
 /* What a frame costs this renderer with nothing of Selvedge in it: one
@@ -428,6 +429,7 @@ main (int argc, char **argv)
   GdkSurface *surface;
   guint n_visible = 0;
 
+  slv_memory_tune_for_pictures ();   /* as the app does */
   if (!gtk_init_check ())
     {
       printf ("bench-canvas: no display; run it under Xvfb (build-aux/test) to time frames.\n");

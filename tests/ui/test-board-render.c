@@ -313,6 +313,90 @@ test_zoom_and_pan (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A 64 × 64 picture of one colour. */
+static GBytes *
+solid_png (guint32 rgb)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 64);
+  g_autoptr(GError) error = NULL;
+  gchar *buffer = NULL;
+  gsize size = 0;
+
+  gdk_pixbuf_fill (pixbuf, rgb << 8 | 0xff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "png", &error, NULL));
+  g_assert_no_error (error);
+  return g_bytes_new_take (buffer, size);
+}
+
+#define N_SOLID 8
+static const guint32 solid_rgb[N_SOLID] = { 0xc01010, 0x10a020, 0x1020c0, 0xe0c010,
+                                            0x10c0c0, 0xa010a0, 0x604020, 0x808080 };
+
+typedef struct
+{
+  Fixture *f;
+  guint    i;
+} Visit;
+
+static gboolean
+solid_shown (gpointer data)
+{
+  Visit *v = data;
+  guint32 rgb = solid_rgb[v->i];
+  Pixel px;
+
+  render (v->f);
+  px = pixel_at (v->f, VIEW_W / 2, VIEW_H / 2);
+  /* a picture of one colour looks the same as its mean colour, drawn
+   * while it loads: wait for the picture itself */
+  return slv_board_canvas_get_n_pending (v->f->canvas) == 0 && close_to (px, rgb >> 16, (rgb >> 8) & 0xff, rgb & 0xff) && px.a == 255;
+}
+
+/* The painter keeps textures for the pictures drawn lately within a
+ * quarter of the mip cache's budget, lets the least recently drawn go,
+ * and draws a picture whose texture it let go again when it comes back. */
+static void
+test_texture_budget (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) slv_board_item_state_free);
+  g_autoptr(GError) error = NULL;
+  gsize budget = 4 * 30000, most = 0;
+
+  for (guint i = 0; i < N_SOLID; i++)
+    {
+      g_autoptr(GBytes) png = solid_png (solid_rgb[i]);
+      g_autoptr(SlvImageInfo) info = slv_image_import_bytes (f->store, png, "solid.png", &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (states, image_state (info->sha256, 2000.0 * (i + 1), 0, 100, 100));
+    }
+  g_assert_true (slv_board_doc_add_states (f->doc, "Solids", states, &error));
+  g_assert_no_error (error);
+  slv_board_doc_select (f->doc, NULL, SLV_SELECT_REPLACE);
+  g_clear_object (&f->cache);
+  f->cache = slv_mip_cache_new (f->store, budget);
+  slv_board_canvas_set_doc (f->canvas, f->doc, f->cache, NULL);
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < N_SOLID; i++)
+      {
+        Visit v = { f, i };
+
+        /* one picture in view at a time, 100 % */
+        slv_board_canvas_set_view (f->canvas, 2000.0 * (i + 1) + 50, 50, 1);
+        slv_ui_test_wait_until (solid_shown, &v, 20);
+        g_assert_cmpuint (slv_board_canvas_get_n_drawn (f->canvas), ==, 1);
+        g_assert_cmpuint (slv_board_canvas_get_texture_bytes (f->canvas), >, 0);
+        g_assert_cmpuint (slv_board_canvas_get_texture_bytes (f->canvas), <=, budget / 4);
+        most = MAX (most, slv_board_canvas_get_texture_bytes (f->canvas));
+      }
+  /* two or more pictures' textures were kept at once, never all eight;
+   * the second round drew again the pictures whose textures were let go */
+  g_assert_cmpuint (most, >=, 2 * 64 * 64 * 3);
+  g_assert_cmpuint (most, <, N_SOLID * 64 * 64 * 3);
+}
+
 static void
 test_no_display (void)
 {
@@ -332,5 +416,6 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add ("/ui/board-render/known-board", Fixture, NULL, fixture_setup, test_known_board, fixture_teardown);
   g_test_add ("/ui/board-render/zoom-and-pan", Fixture, NULL, fixture_setup, test_zoom_and_pan, fixture_teardown);
+  g_test_add ("/ui/board-render/texture-budget", Fixture, NULL, fixture_setup, test_texture_budget, fixture_teardown);
   return g_test_run ();
 }
