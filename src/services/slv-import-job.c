@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "slv-import-job.h"
+#include "store/slv-capture.h"
 #include "core/slv-uuid.h"
 #include "store/slv-import-store.h"
 #include "store/slv-import-writer.h"
@@ -306,6 +307,8 @@ import_run (SlvJobContext  *ctx,
   hasher = g_thread_new ("slv-import-hash", hash_file, g_strdup (json_object_get_string_member (params, "path")));
 
   ok = start_run (&run, error);
+  /* a new row is one op for sync, expanded when it is pushed */
+  slv_store_set_capture_row_ops (slv_job_context_get_store (ctx), TRUE);
   while (ok && !run.eof)
     {
       ok = slv_store_transaction (slv_job_context_get_store (ctx), chunk, &run, error);
@@ -315,6 +318,7 @@ import_run (SlvJobContext  *ctx,
       if (ok)
         run.issue_seq = slv_import_store_count_issues (slv_job_context_get_store (ctx), run.batch->id);
     }
+  slv_store_set_capture_row_ops (slv_job_context_get_store (ctx), FALSE);
   sha = g_thread_join (hasher);
   if (ok)
     {

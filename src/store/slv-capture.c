@@ -30,13 +30,17 @@ enum
   STMT_OUTBOX,
   STMT_CLOCK,
   STMT_ROW,
+  STMT_ROW_OP,
+  STMT_FOLD,
   N_STMTS
 };
 
 static const char * const stmt_sql[N_STMTS] = {
   "SELECT hlc, node, clock_offset_ms FROM sync_state WHERE id = 1",
   "UPDATE sync_state SET hlc = ?1 WHERE id = 1",
-  "SELECT hlc FROM sync_clock WHERE tbl = ?1 AND row_id = ?2 AND field = ?3",
+  /* a field without a clock of its own has its row's, if the row was
+   * captured as one op (field "*") */
+  "SELECT max (hlc) FROM sync_clock WHERE tbl = ?1 AND row_id = ?2 AND field IN (?3, '*')",
   /* coalesce an unsent op of the field: first base and transaction kept */
   "INSERT INTO sync_outbox (op_id, tx_hlc, tbl, row_id, field, value, hlc, base_hlc) "
   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?2, ?7) "
@@ -46,12 +50,25 @@ static const char * const stmt_sql[N_STMTS] = {
   "ON CONFLICT DO UPDATE SET hlc = excluded.hlc",
   "INSERT INTO sync_row (tbl, row_id, bucket) VALUES (?1, ?2, ?3) "
   "ON CONFLICT DO UPDATE SET bucket = excluded.bucket",
+  /* a new row as one op: its fields as a JSON object, at the end of a gap
+   * in seq of one per field, where the push expands it into field ops in
+   * the order they would have been captured one by one */
+  "INSERT INTO sync_outbox (seq, op_id, tx_hlc, tbl, row_id, field, value, hlc, base_hlc) "
+  "VALUES (coalesce ((SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'), 0) + ?6, "
+  "?1, ?2, ?3, ?4, '*', ?5, ?2, NULL) "
+  "ON CONFLICT (tbl, row_id, field) WHERE batch_id IS NULL DO UPDATE SET "
+  "op_id = excluded.op_id, value = excluded.value, hlc = excluded.hlc",
+  /* an edit of a row whose row op is not sent yet goes into that op */
+  "UPDATE sync_outbox SET value = json_replace (value, '$.' || ?3, json (?4)), hlc = ?5 "
+  "WHERE tbl = ?1 AND row_id = ?2 AND field = '*' AND batch_id IS NULL "
+  "AND json_type (value, '$.' || ?3) IS NOT NULL",
 };
 
 struct _SlvCapture
 {
   sqlite3          *db;
   gint              capturing;     /* atomic */
+  gint              row_ops;       /* atomic: new rows as one op each */
   gboolean          has_tick;
   char              tick[SLV_HLC_TEXT_LEN + 1];
   SlvHlcClock      *clock;
@@ -473,6 +490,93 @@ write_row_ops (SlvCapture               *capture,
   return step_done (ops) && step_done (clocks);
 }
 
+static gboolean
+has_blob_refs (const SlvSyncTablePolicy *table)
+{
+  for (guint i = 0; i < table->n_fields; i++)
+    if (table->fields[i].type == SLV_SYNC_TYPE_BLOB_REF)
+      return TRUE;
+  return FALSE;
+}
+
+/* A new row as one op and one clock (field "*"), for bulk writes: a
+ * twentieth of the rows the field ops take. Not for tables with picture
+ * references, whose blobs the push finds in the field ops. */
+static gboolean
+write_row_op (SlvCapture               *capture,
+              const SlvSyncTablePolicy *table,
+              const char               *row_id,
+              int                       argc,
+              sqlite3_value           **argv)
+{
+  g_autoptr(GString) object = g_string_new ("{");
+  g_autofree char *op_id = slv_uuid_v7_new ();
+  sqlite3_stmt *s = stmt (capture, STMT_ROW_OP);
+  int n = (argc - 3) / 2;
+
+  if (s == NULL)
+    return FALSE;
+  for (int i = 3; i + 1 < argc; i += 2)
+    {
+      const char *field = (const char *) sqlite3_value_text (argv[i]);
+      g_autofree char *json = wire_json (slv_sync_policy_lookup_field (table, field), argv[i + 1]);
+
+      if (i > 3)
+        g_string_append_c (object, ',');
+      slv_json_append_string (object, field);
+      g_string_append_c (object, ':');
+      g_string_append (object, json);
+    }
+  g_string_append_c (object, '}');
+  sqlite3_bind_text (s, 1, op_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 2, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_STATIC);
+  sqlite3_bind_text (s, 3, table->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 4, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 5, object->str, (int) object->len, SQLITE_STATIC);
+  sqlite3_bind_int (s, 6, n);
+  if (!step_done (s) || (s = stmt (capture, STMT_CLOCK)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (s, 1, table->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 2, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 3, "*", -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 4, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_STATIC);
+  return step_done (s);
+}
+
+/* Puts an edit into the row's unsent row op; *folded says whether there
+ * was one. The row's clock moves with it. */
+static gboolean
+fold_into_row_op (SlvCapture  *capture,
+                  const char  *table,
+                  const char  *row_id,
+                  const char  *field,
+                  const char  *json,
+                  gboolean    *folded)
+{
+  sqlite3_stmt *s = stmt (capture, STMT_FOLD);
+
+  *folded = FALSE;
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_text (s, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 2, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 3, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 4, json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 5, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_STATIC);
+  if (!step_done (s))
+    return FALSE;
+  if (sqlite3_changes (capture->db) == 0)
+    return TRUE;
+  *folded = TRUE;
+  if ((s = stmt (capture, STMT_CLOCK)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (s, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 2, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 3, "*", -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 4, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_STATIC);
+  return step_done (s);
+}
+
 static const char *
 arg_column_cb (const char *field,
                gpointer    user_data)
@@ -526,6 +630,13 @@ fn_capture (sqlite3_context  *ctx,
   insert = sqlite3_value_int (argv[0]) != 0;
   if (!ensure_tick (capture))
     goto failed;
+  if (insert && g_atomic_int_get (&capture->row_ops) && !has_blob_refs (table))
+    {
+      if (!write_row_op (capture, table, row_id, argc, argv) || !write_bucket (capture, table, row_id, &args))
+        goto failed;
+      sqlite3_result_null (ctx);
+      return;
+    }
   if (insert && (argc - 3) / 2 <= MAX_ROW_FIELDS)
     {
       if (!write_row_ops (capture, table, row_id, argc, argv) || !write_bucket (capture, table, row_id, &args))
@@ -537,8 +648,11 @@ fn_capture (sqlite3_context  *ctx,
     {
       const char *field = (const char *) sqlite3_value_text (argv[i]);
       g_autofree char *json = wire_json (slv_sync_policy_lookup_field (table, field), argv[i + 1]);
+      gboolean folded = FALSE;
 
-      if (!write_op (capture, table->name, row_id, field, json, insert))
+      if (!insert && !fold_into_row_op (capture, table->name, row_id, field, json, &folded))
+        goto failed;
+      if (!folded && !write_op (capture, table->name, row_id, field, json, insert))
         goto failed;
       moves |= slv_sync_policy_is_bucket_key (table, field);
     }
@@ -618,6 +732,13 @@ gboolean
 slv_capture_get_capturing (SlvCapture *capture)
 {
   return g_atomic_int_get (&capture->capturing) != 0;
+}
+
+void
+slv_capture_set_row_ops (SlvCapture *capture,
+                         gboolean    row_ops)
+{
+  g_atomic_int_set (&capture->row_ops, row_ops ? 1 : 0);
 }
 
 void
@@ -795,6 +916,17 @@ slv_store_set_capturing (SlvStore *self,
 {
   g_return_if_fail (SLV_IS_STORE (self));
   slv_capture_set_capturing (slv_store_get_capture (self), capturing);
+}
+
+void
+slv_store_set_capture_row_ops (SlvStore *self,
+                               gboolean  row_ops)
+{
+  SlvCapture *capture;
+
+  g_return_if_fail (SLV_IS_STORE (self));
+  if ((capture = slv_store_get_capture (self)) != NULL)
+    slv_capture_set_row_ops (capture, row_ops);
 }
 
 gboolean

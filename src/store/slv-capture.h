@@ -24,6 +24,13 @@ G_BEGIN_DECLS
 void      slv_store_set_capturing      (SlvStore          *self,
                                         gboolean           capturing);
 gboolean  slv_store_get_capturing      (SlvStore          *self);
+/* Bulk writes (imports): while on, a new row of a table without picture
+ * references is captured as one outbox op holding all its fields (field
+ * "*") and one clock, which the push expands into field ops in their
+ * place; edits of the row before it is sent go into that op. Off by
+ * default. */
+void      slv_store_set_capture_row_ops (SlvStore         *self,
+                                         gboolean          row_ops);
 /* The wall clock the capture clock reads (tests inject skew and jumps);
  * NULL restores the real clock. */
 void      slv_store_set_wall_clock     (SlvStore          *self,

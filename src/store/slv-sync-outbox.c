@@ -166,14 +166,25 @@ assign_batch (SlvSyncStore  *self,
               char         **batch_id,
               GError       **error)
 {
-  g_autoptr(GPtrArray) groups = load_unsent_groups (self, error);
   g_autoptr(GArray) seqs = NULL;
   g_autofree char *id = NULL;
   sqlite3_stmt *stmt;
+  guint expanded;
 
-  if (groups == NULL)
-    return FALSE;
-  seqs = choose_ops (groups);
+  /* row ops chosen are expanded into field ops, then the batch chosen
+   * again: it takes fewer rows once their fields count one by one */
+  do
+    {
+      g_autoptr(GPtrArray) groups = load_unsent_groups (self, error);
+
+      if (groups == NULL)
+        return FALSE;
+      g_clear_pointer (&seqs, g_array_unref);
+      seqs = choose_ops (groups);
+      if (!ss_expand_row_ops (self, seqs, &expanded, error))
+        return FALSE;
+    }
+  while (expanded > 0);
   if (seqs->len == 0)
     return TRUE;
   id = slv_uuid_v7_new ();
@@ -419,7 +430,7 @@ correct_field (SlvSyncStore     *self,
   if (revert)
     {
       sqlite3_stmt *stmt = ss_prepare (self, "SELECT 1 FROM sync_clock WHERE tbl = ?1 AND row_id = ?2 "
-                                             "AND field = ?3 AND hlc = ?4", error);
+                                             "AND field IN (?3, '*') GROUP BY tbl HAVING max (hlc) = ?4", error);
       gboolean ours;
 
       if (stmt == NULL)
@@ -577,15 +588,22 @@ restamp_group (SlvSyncStore  *self,
       ss_set_error (self, error, _("Could not stamp the outbox again"));
       return FALSE;
     }
-  stmt = ss_prepare (self, "UPDATE sync_clock SET hlc = ?2 FROM sync_outbox o WHERE o.tx_hlc = ?1 "
-                           "AND sync_clock.tbl = o.tbl AND sync_clock.row_id = o.row_id "
-                           "AND sync_clock.field = o.field AND sync_clock.hlc = o.hlc", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, old, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, fresh, -1, SQLITE_TRANSIENT);
-  if (!ss_done (self, stmt, error))
-    return FALSE;
+  /* the field's clock, or the row's for a row op or its expanded ops */
+  for (guint i = 0; i < 2; i++)
+    {
+      stmt = ss_prepare (self, i == 0 ? "UPDATE sync_clock SET hlc = ?2 FROM sync_outbox o WHERE o.tx_hlc = ?1 "
+                                        "AND sync_clock.tbl = o.tbl AND sync_clock.row_id = o.row_id "
+                                        "AND sync_clock.field = o.field AND sync_clock.hlc = o.hlc"
+                                      : "UPDATE sync_clock SET hlc = ?2 FROM sync_outbox o WHERE o.tx_hlc = ?1 "
+                                        "AND sync_clock.tbl = o.tbl AND sync_clock.row_id = o.row_id "
+                                        "AND sync_clock.field = '*' AND sync_clock.hlc = o.hlc", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, old, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, fresh, -1, SQLITE_TRANSIENT);
+      if (!ss_done (self, stmt, error))
+        return FALSE;
+    }
   stmt = ss_prepare (self, "UPDATE sync_outbox SET hlc = ?2, tx_hlc = ?2 WHERE tx_hlc = ?1", error);
   if (stmt == NULL)
     return FALSE;

@@ -37,15 +37,15 @@ ss_set_clock (SlvSyncStore  *self,
   return ss_done (self, stmt, error);
 }
 
-/* The field's clock, or NULL. */
+/* The field's clock (or its row's, for a row captured as one op), or NULL. */
 char *
 ss_get_clock (SlvSyncStore *self,
               const char   *table,
               const char   *row_id,
               const char   *field)
 {
-  sqlite3_stmt *stmt = ss_prepare (self, "SELECT hlc FROM sync_clock WHERE tbl = ?1 AND row_id = ?2 AND field = ?3",
-                                   NULL);
+  sqlite3_stmt *stmt = ss_prepare (self, "SELECT max (hlc) FROM sync_clock WHERE tbl = ?1 AND row_id = ?2 "
+                                         "AND field IN (?3, '*')", NULL);
   char *hlc = NULL;
 
   if (stmt == NULL)

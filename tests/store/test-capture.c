@@ -347,6 +347,79 @@ test_registry_covered (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'slv_cap_%'"), >, 100);
 }
 
+/* Bulk writes: a new row is one op (field "*") holding all its fields in
+ * order, at the end of a gap of one seq per field, with one clock; an edit
+ * before it is sent goes into it; tables with picture references keep
+ * field ops; with row ops off, inserts are field ops again. */
+static void
+test_row_ops (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *brand = make_brand (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *material = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *hlc = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *item = NULL;
+  g_autofree char *other = NULL;
+  gint64 n_fields = slv_sync_policy_lookup_table ("material")->n_fields;
+  gint64 before = count (f, "SELECT max (seq) FROM sync_outbox");
+
+  slv_store_set_capture_row_ops (f->store, TRUE);
+  g_assert_true (slv_store_insert (f->store, "material", &material, &error, "brand_id", brand, "code", "000123",
+                                   "name", "Jersey", "kind", "fabric", "unit", "KG", "price", "3.50", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sync_outbox WHERE tbl = 'material'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT seq FROM sync_outbox WHERE field = '*'"), ==, before + n_fields);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM json_each ((SELECT value FROM sync_outbox WHERE field = '*'))"),
+                   ==, n_fields);
+  value = scalar (f, "SELECT value ->> 'code' || '|' || (value -> 'price') || '|' || (value -> 'moq') "
+                     "FROM sync_outbox WHERE field = '*'");
+  g_assert_cmpstr (value, ==, "000123|\"3.50\"|null");
+  first = scalar (f, "SELECT hlc FROM sync_outbox WHERE field = '*'");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sync_clock WHERE tbl = 'material'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sync_row WHERE tbl = 'material'"), ==, 1);
+
+  /* an edit before it is sent: into the row op, the row's clock moves */
+  f->wall_ms += 1000;
+  g_assert_true (slv_store_update_field (f->store, "material", material, "name", "Jersey 180", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sync_outbox WHERE tbl = 'material'"), ==, 1);
+  g_free (value);
+  value = scalar (f, "SELECT value ->> 'name' FROM sync_outbox WHERE field = '*'");
+  g_assert_cmpstr (value, ==, "Jersey 180");
+  hlc = scalar (f, "SELECT hlc FROM sync_outbox WHERE field = '*'");
+  g_assert_cmpstr (hlc, >, first);
+  clock = scalar (f, "SELECT hlc FROM sync_clock WHERE tbl = 'material' AND field = '*'");
+  g_assert_cmpstr (clock, ==, hlc);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sync_clock WHERE tbl = 'material'"), ==, 1);
+
+  /* once in a batch, an edit is a field op based on the row's clock */
+  g_assert_cmpint (sqlite3_exec (f->db, "INSERT INTO sync_batch (batch_id, created_at) VALUES ('b', 0); "
+                                 "UPDATE sync_outbox SET batch_id = 'b'", NULL, NULL, NULL), ==, SQLITE_OK);
+  f->wall_ms += 1000;
+  g_assert_true (slv_store_update_field (f->store, "material", material, "moq", "500", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sync_outbox WHERE field = 'moq' AND batch_id IS NULL "
+                             "AND base_hlc = (SELECT hlc FROM sync_clock WHERE field = '*')"), ==, 1);
+
+  /* picture references keep field ops (the item's board is a row op) */
+  item = make_item (f, brand);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sync_outbox WHERE tbl = 'board' AND field = '*'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sync_outbox WHERE tbl = 'board_item' AND field <> '*'"), ==,
+                   slv_sync_policy_lookup_table ("board_item")->n_fields);
+  /* off again: field ops */
+  slv_store_set_capture_row_ops (f->store, FALSE);
+  g_assert_true (slv_store_insert (f->store, "material", &other, &error, "brand_id", brand, "code", "000124",
+                                   "name", "Rib", "kind", "fabric", "unit", "KG", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sync_outbox WHERE tbl = 'material' AND field = '*'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sync_outbox WHERE tbl = 'material' AND field <> '*' "
+                             "AND batch_id IS NULL"), ==, n_fields + 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -361,6 +434,7 @@ main (int argc, char *argv[])
   ADD ("/store/capture/off", test_capture_off);
   ADD ("/store/capture/monotonic", test_monotonic);
   ADD ("/store/capture/registry", test_registry_covered);
+  ADD ("/store/capture/row-ops", test_row_ops);
 #undef ADD
 
   return g_test_run ();

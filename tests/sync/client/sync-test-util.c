@@ -338,8 +338,9 @@ dump_table (sqlite3                  *db,
   sqlite3_stmt *stmt = NULL;
 
   for (guint i = 0; i < table->n_fields; i++)
-    g_string_append_printf (sql, ", t.%s, (SELECT hlc FROM sync_clock c WHERE c.tbl = '%s' AND c.row_id = t.id "
-                            "AND c.field = '%s')", table->fields[i].name, table->name, table->fields[i].name);
+    /* the field's clock, or its row's for a row captured as one op */
+    g_string_append_printf (sql, ", t.%s, (SELECT max (hlc) FROM sync_clock c WHERE c.tbl = '%s' AND c.row_id = t.id "
+                            "AND c.field IN ('%s', '*'))", table->fields[i].name, table->name, table->fields[i].name);
   g_string_append_printf (sql, " FROM %s t", table->name);
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     return;   /* a table (or field) this workspace does not have */

@@ -93,6 +93,98 @@ test_round_trip (void)
 
 typedef struct
 {
+  const char *brand;
+  GPtrArray  *ids;
+} Bulk;
+
+static gboolean
+bulk_tx (SlvStore  *store,
+         gpointer   data,
+         GError   **error)
+{
+  Bulk *b = data;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("%08u", 4000 + i);
+      g_autofree char *name = g_strdup_printf ("Jersey \"%u\" 100%% CO", i);
+      g_autofree char *price = g_strdup_printf ("%u.%02u", i, i % 100);
+      char *id = NULL;
+
+      if (!slv_store_insert (store, "material", &id, error, "brand_id", b->brand, "code", code, "name", name,
+                             "kind", "fabric", "unit", "KG", "price", price, "currency", "EUR", NULL))
+        return FALSE;
+      g_ptr_array_add (b->ids, id);
+    }
+  /* edited before it is sent: goes into its row op */
+  return slv_store_update_field (store, "material", g_ptr_array_index (b->ids, 7), "name", "Renamed", error);
+}
+
+/* An import captures each new row as one op and one clock; the push
+ * expands them into field ops, the server takes every field, the other
+ * workspace gets the same rows, and an edit after the push travels as a
+ * field op based on the row's clock, without a conflict. */
+static void
+test_row_ops (void)
+{
+  g_autofree char *brand = NULL;
+  g_autoptr(SyncUser) user = NULL;
+  g_autoptr(SyncClient) a = NULL;
+  g_autoptr(SyncClient) b = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *price = NULL;
+  SlvSyncSummary s = { 0 };
+  Bulk bulk;
+
+  REQUIRE ();
+  user = sync_user_new ("admin", "brand:{}", &brand);
+  a = sync_client_new (user);
+  b = sync_client_new (user);
+  seed_brand (a, brand);
+  bulk.brand = brand;
+  bulk.ids = ids;
+  slv_store_set_capture_row_ops (a->store, TRUE);
+  g_assert_true (slv_store_transaction (a->store, bulk_tx, &bulk, &error));
+  g_assert_no_error (error);
+  slv_store_set_capture_row_ops (a->store, FALSE);
+  g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM sync_outbox WHERE tbl = 'material'"), ==, 300);
+  g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM sync_outbox WHERE field = '*'"), ==, 300);
+  g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM sync_clock WHERE tbl = 'material'"), ==, 300);
+
+  g_assert_true (sync_client_sync (a, &s, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (s.refused, ==, 0);
+  g_assert_cmpint (s.pending, ==, 0);
+  g_assert_cmpint (slv_store_count_outbox (a->store), ==, 0);
+  g_assert_true (sync_client_sync (b, &s, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sync_client_count (b, "SELECT count(*) FROM material"), ==, 300);
+  name = field (b, "material", g_ptr_array_index (ids, 7), "name");
+  g_assert_cmpstr (name, ==, "Renamed");
+  price = field (b, "material", g_ptr_array_index (ids, 123), "price");
+  g_assert_cmpstr (price, ==, "123.23");
+  sync_assert_converged (a, b, brand);
+
+  /* an edit after the push is a field op on the row's clock */
+  sync_client_edit (a, "material", g_ptr_array_index (ids, 9), "name", "Edited after");
+  g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM sync_outbox WHERE field = 'name' "
+                                         "AND base_hlc = (SELECT hlc FROM sync_clock WHERE field = '*' "
+                                         "AND row_id = sync_outbox.row_id)"), ==, 1);
+  g_assert_true (sync_client_sync (a, &s, &error));
+  g_assert_cmpuint (s.pushed, ==, 1);
+  g_assert_cmpuint (s.acked, ==, 1);
+  g_assert_true (sync_client_sync (b, &s, &error));
+  g_assert_true (sync_client_sync (a, &s, &error));
+  sync_assert_converged (a, b, brand);
+  /* the server saw no concurrent writes */
+  g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM conflict"), ==, 0);
+  g_assert_cmpint (sync_client_count (b, "SELECT count(*) FROM conflict"), ==, 0);
+}
+
+typedef struct
+{
   const char *id, *status, *by, *at;
 } Status;
 
@@ -429,6 +521,7 @@ main (int argc, char *argv[])
   sync_env_setup ();
   g_test_add_func ("/sync/client/round-trip", test_round_trip);
   g_test_add_func ("/sync/client/conflict", test_conflict);
+  g_test_add_func ("/sync/client/row-ops", test_row_ops);
   g_test_add_func ("/sync/client/review-threads", test_review_threads);
   g_test_add_func ("/sync/client/delete-restore", test_delete_restore);
   g_test_add_func ("/sync/client/stale-edit-on-deleted", test_stale_edit_on_deleted);
