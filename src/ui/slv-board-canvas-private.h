@@ -136,15 +136,46 @@ void     canvas_update_cursor             (SlvBoardCanvas   *self,
                                            double            wy);
 
 /* slv-board-canvas-actions.c */
+typedef enum
+{
+  NEED_DOC,        /* a board is open */
+  NEED_EDIT,       /* and it may be changed */
+  NEED_SELECTION,  /* and something is selected */
+  NEED_TWO,        /* two or more selected */
+  NEED_IMAGE,      /* one image selected */
+  NEED_UNDO,
+  NEED_REDO,
+} CanvasNeed;
+
+typedef struct
+{
+  GActionEntry entry;
+  CanvasNeed   need;
+} CanvasAction;
+
+/* An action's user data as the canvas. */
+SlvBoardCanvas *canvas_of                 (gpointer          user_data);
+/* The one selected item if it is of @kind, else NULL. */
+SlvBoardItem *canvas_single_of_kind       (SlvBoardCanvas   *self,
+                                           SlvBoardItemKind  kind);
+/* Reports a failed command; @undo_message, if any, becomes an undo toast. */
+void     canvas_done                      (SlvBoardCanvas   *self,
+                                           gboolean          ok,
+                                           GError           *error,
+                                           const char       *undo_message);
 void     canvas_actions_init              (SlvBoardCanvas   *self);
 void     canvas_actions_update            (SlvBoardCanvas   *self);
 void     canvas_class_add_shortcuts       (GtkWidgetClass   *widget_class);
+void     canvas_edit_text                 (SlvBoardCanvas   *self,
+                                           const char       *id);
+
+/* slv-board-canvas-transform.c: geometry, look, crop, arrange */
+extern const CanvasAction canvas_transform_actions[];
+extern const guint        canvas_n_transform_actions;
 void     canvas_begin_crop                (SlvBoardCanvas   *self,
                                            const char       *id);
 void     canvas_end_crop                  (SlvBoardCanvas   *self,
                                            gboolean          apply);
-void     canvas_edit_text                 (SlvBoardCanvas   *self,
-                                           const char       *id);
 
 /* slv-board-canvas-io.c: import, paste, drop, palettes, export */
 void     canvas_io_init                   (SlvBoardCanvas   *self);
