@@ -1,5 +1,8 @@
-/* slv-board-canvas-actions.c: every canvas command as an action of the
- * "canvas" group, and their shortcuts.
+/* slv-board-canvas-actions.c: the canvas commands as actions of the
+ * "canvas" group — view, history and selection, structure, adding, files —
+ * when each is enabled, and their shortcuts. The commands that transform
+ * the selection (geometry, look, crop, arrange) are in
+ * slv-board-canvas-transform.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -21,12 +24,11 @@
 #include "store/slv-repo.h"
 
 #define ZOOM_STEP   1.25
-#define NUDGE_PX    1.0
 #define DUPLICATE_OFFSET 24.0
 
 typedef SlvBoardCanvas Canvas;
 
-static Canvas *
+Canvas *
 canvas_of (gpointer user_data)
 {
   return SLV_BOARD_CANVAS (user_data);
@@ -39,9 +41,9 @@ n_selected (Canvas *self)
 }
 
 /* The one selected item if it is of @kind, else NULL. */
-static SlvBoardItem *
-single_of_kind (Canvas           *self,
-                SlvBoardItemKind  kind)
+SlvBoardItem *
+canvas_single_of_kind (Canvas           *self,
+                       SlvBoardItemKind  kind)
 {
   const char * const *sel;
   SlvBoardItem *item;
@@ -56,11 +58,11 @@ single_of_kind (Canvas           *self,
 }
 
 /* Reports a failed command; @undo_message, if any, becomes an undo toast. */
-static void
-done (Canvas     *self,
-      gboolean    ok,
-      GError     *error,
-      const char *undo_message)
+void
+canvas_done (Canvas     *self,
+             gboolean    ok,
+             GError     *error,
+             const char *undo_message)
 {
   if (!ok)
     slv_board_canvas_report (self, error);
@@ -163,7 +165,7 @@ undo_action (GSimpleAction *a, GVariant *p, gpointer data)
   GError *error = NULL;
 
   canvas_end_crop (self, FALSE);
-  done (self, slv_board_doc_undo (self->doc, &error), error, NULL);
+  canvas_done (self, slv_board_doc_undo (self->doc, &error), error, NULL);
 }
 
 static void
@@ -173,7 +175,7 @@ redo_action (GSimpleAction *a, GVariant *p, gpointer data)
   GError *error = NULL;
 
   canvas_end_crop (self, FALSE);
-  done (self, slv_board_doc_redo (self->doc, &error), error, NULL);
+  canvas_done (self, slv_board_doc_redo (self->doc, &error), error, NULL);
 }
 
 static void
@@ -226,7 +228,7 @@ delete_action (GSimpleAction *a, GVariant *p, gpointer data)
   if (n == 0)
     return;
   canvas_end_crop (self, FALSE);
-  done (self, slv_board_doc_delete (self->doc, NULL, &error), error, message);
+  canvas_done (self, slv_board_doc_delete (self->doc, NULL, &error), error, message);
 }
 
 static void
@@ -235,8 +237,8 @@ duplicate_action (GSimpleAction *a, GVariant *p, gpointer data)
   Canvas *self = canvas_of (data);
   GError *error = NULL;
 
-  done (self, slv_board_doc_duplicate (self->doc, NULL, DUPLICATE_OFFSET, DUPLICATE_OFFSET, &error),
-        error, NULL);
+  canvas_done (self, slv_board_doc_duplicate (self->doc, NULL, DUPLICATE_OFFSET, DUPLICATE_OFFSET, &error),
+               error, NULL);
 }
 
 static void
@@ -245,7 +247,7 @@ group_action (GSimpleAction *a, GVariant *p, gpointer data)
   Canvas *self = canvas_of (data);
   GError *error = NULL;
 
-  done (self, slv_board_doc_group (self->doc, NULL, NULL, &error), error, NULL);
+  canvas_done (self, slv_board_doc_group (self->doc, NULL, NULL, &error), error, NULL);
 }
 
 static void
@@ -254,7 +256,7 @@ ungroup_action (GSimpleAction *a, GVariant *p, gpointer data)
   Canvas *self = canvas_of (data);
   GError *error = NULL;
 
-  done (self, slv_board_doc_ungroup (self->doc, NULL, &error), error, NULL);
+  canvas_done (self, slv_board_doc_ungroup (self->doc, NULL, &error), error, NULL);
 }
 
 static void
@@ -263,7 +265,7 @@ lock_action (GSimpleAction *a, GVariant *p, gpointer data)
   Canvas *self = canvas_of (data);
   GError *error = NULL;
 
-  done (self, slv_board_doc_set_locked (self->doc, NULL, TRUE, &error), error, NULL);
+  canvas_done (self, slv_board_doc_set_locked (self->doc, NULL, TRUE, &error), error, NULL);
 }
 
 static void
@@ -272,7 +274,7 @@ unlock_action (GSimpleAction *a, GVariant *p, gpointer data)
   Canvas *self = canvas_of (data);
   GError *error = NULL;
 
-  done (self, slv_board_doc_set_locked (self->doc, NULL, FALSE, &error), error, NULL);
+  canvas_done (self, slv_board_doc_set_locked (self->doc, NULL, FALSE, &error), error, NULL);
 }
 
 static void
@@ -286,303 +288,9 @@ order_action (GSimpleAction *a, GVariant *p, gpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (strcmp (name, names[i]) == 0)
       {
-        done (self, slv_board_doc_reorder (self->doc, NULL, (SlvZOrder) i, &error), error, NULL);
+        canvas_done (self, slv_board_doc_reorder (self->doc, NULL, (SlvZOrder) i, &error), error, NULL);
         return;
       }
-}
-
-/* -- geometry -- */
-
-static void
-move_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-  double dx, dy;
-
-  g_variant_get (p, "(dd)", &dx, &dy);
-  done (self, slv_board_doc_move (self->doc, NULL, dx, dy, &error), error, NULL);
-}
-
-static void
-nudge_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-  double dx, dy;
-
-  g_variant_get (p, "(dd)", &dx, &dy);
-  done (self, slv_board_doc_move (self->doc, NULL, dx * NUDGE_PX / self->zoom,
-                                  dy * NUDGE_PX / self->zoom, &error), error, NULL);
-}
-
-static gboolean
-parse_handle (const char *name,
-              SlvHandle  *out)
-{
-  static const char *names[] = { "n", "ne", "e", "se", "s", "sw", "w", "nw" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_ascii_strcasecmp (name, names[i]) == 0)
-      {
-        *out = (SlvHandle) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static void
-resize_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-  const char *name;
-  SlvHandle handle;
-  SlvPoint pointer;
-  gboolean aspect, centre;
-
-  g_variant_get (p, "(&sddbb)", &name, &pointer.x, &pointer.y, &aspect, &centre);
-  if (!parse_handle (name, &handle))
-    return;
-  done (self, slv_board_doc_resize (self->doc, NULL, handle, pointer,
-                                    (aspect ? SLV_RESIZE_ASPECT : 0) | (centre ? SLV_RESIZE_FROM_CENTER : 0),
-                                    &error), error, NULL);
-}
-
-static void
-rotate_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-
-  done (self, slv_board_doc_rotate (self->doc, NULL, g_variant_get_double (p), &error), error, NULL);
-}
-
-static void
-flip_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-  gboolean horizontal = g_strcmp0 (g_variant_get_string (p, NULL), "vertical") != 0;
-
-  done (self, slv_board_doc_flip (self->doc, NULL, horizontal, &error), error, NULL);
-}
-
-static void
-note_text_size_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-
-  done (self, slv_board_doc_set_note_style (self->doc, NULL, g_variant_get_double (p), NULL, &error), error, NULL);
-}
-
-static void
-note_text_colour_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-
-  done (self, slv_board_doc_set_note_style (self->doc, NULL, 0, g_variant_get_string (p, NULL), &error), error,
-        NULL);
-}
-
-/* The fill of the selected notes, swatches and shapes; one undo step. */
-static void
-fill_colour_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-  guint32 rgb;
-
-  if (!slv_colour_parse_hex (g_variant_get_string (p, NULL), &rgb))
-    {
-      slv_board_canvas_toast (self, _("That is not a colour: use #rrggbb."), FALSE);
-      return;
-    }
-  done (self, slv_board_doc_set_fill (self->doc, NULL, rgb, &error), error, NULL);
-}
-
-static void
-opacity_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-
-  done (self, slv_board_doc_set_opacity (self->doc, NULL, g_variant_get_double (p), &error), error, NULL);
-}
-
-static void
-grayscale_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-
-  done (self, slv_board_doc_set_grayscale (self->doc, NULL, g_variant_get_boolean (p), &error), error, NULL);
-}
-
-/* -- crop -- */
-
-void
-canvas_begin_crop (Canvas     *self,
-                   const char *id)
-{
-  SlvBoardItem *item = self->doc ? slv_board_doc_lookup (self->doc, id) : NULL;
-  const char *one[] = { id, NULL };
-
-  if (item == NULL || slv_board_item_get_kind (item) != SLV_BOARD_ITEM_IMAGE ||
-      slv_board_item_get_locked (item) || self->read_only)
-    return;
-  g_free (self->crop_id);
-  self->crop_id = g_strdup (id);
-  slv_board_item_get_crop (item, &self->crop);
-  slv_board_doc_select (self->doc, one, SLV_SELECT_REPLACE);
-  slv_board_canvas_toast (self, _("Drag the sides to crop. Enter keeps the crop; Esc leaves the picture as it was."),
-                          FALSE);
-  canvas_actions_update (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-canvas_end_crop (Canvas   *self,
-                 gboolean  apply)
-{
-  g_autofree char *id = g_steal_pointer (&self->crop_id);
-  GError *error = NULL;
-  SlvRect before;
-
-  if (id == NULL)
-    return;
-  if (apply && self->doc != NULL && slv_board_doc_lookup (self->doc, id) != NULL)
-    {
-      slv_board_item_get_crop (slv_board_doc_lookup (self->doc, id), &before);
-      if (!slv_rect_equal (&before, &self->crop, 1e-9))
-        done (self, slv_board_doc_crop (self->doc, id, &self->crop, &error), error, NULL);
-    }
-  if (self->drag == DRAG_CROP)
-    self->drag = DRAG_NONE;
-  canvas_actions_update (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-crop_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-  const char *id;
-  SlvRect crop;
-
-  g_variant_get (p, "(&sdddd)", &id, &crop.x, &crop.y, &crop.w, &crop.h);
-  canvas_end_crop (self, FALSE);
-  done (self, slv_board_doc_crop (self->doc, id, &crop, &error), error, NULL);
-}
-
-static void
-crop_mode_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  SlvBoardItem *item = single_of_kind (self, SLV_BOARD_ITEM_IMAGE);
-
-  if (self->crop_id != NULL)
-    canvas_end_crop (self, TRUE);
-  else if (item != NULL)
-    canvas_begin_crop (self, slv_entity_get_id (SLV_ENTITY (item)));
-}
-
-static void
-crop_cancel_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  canvas_end_crop (canvas_of (data), FALSE);
-}
-
-static void
-crop_reset_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  SlvBoardItem *item = single_of_kind (self, SLV_BOARD_ITEM_IMAGE);
-  SlvRect all = { 0, 0, 1, 1 };
-  GError *error = NULL;
-
-  canvas_end_crop (self, FALSE);
-  if (item != NULL)
-    done (self, slv_board_doc_crop (self->doc, slv_entity_get_id (SLV_ENTITY (item)), &all, &error),
-          error, NULL);
-}
-
-/* -- arrange -- */
-
-static gboolean
-parse_align (const char *name,
-             SlvAlign   *out)
-{
-  static const char *names[] = { "left", "hcenter", "right", "top", "vcenter", "bottom" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (name, names[i]) == 0)
-      {
-        *out = (SlvAlign) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static void
-align_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-  SlvAlign align;
-
-  if (parse_align (g_variant_get_string (p, NULL), &align))
-    done (self, slv_board_doc_align (self->doc, NULL, align, &error), error, NULL);
-}
-
-static void
-distribute_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  gboolean vertical = g_strcmp0 (g_variant_get_string (p, NULL), "vertical") == 0;
-  GError *error = NULL;
-
-  done (self, slv_board_doc_distribute (self->doc, NULL, vertical ? SLV_AXIS_VERTICAL : SLV_AXIS_HORIZONTAL,
-                                        &error), error, NULL);
-}
-
-static void
-pack_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-
-  done (self, slv_board_doc_pack (self->doc, NULL, 8, &error), error, NULL);
-}
-
-static void
-grid_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  GError *error = NULL;
-
-  done (self, slv_board_doc_arrange_grid (self->doc, NULL, g_variant_get_uint32 (p), 16, &error), error, NULL);
-}
-
-static void
-by_colour_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  canvas_arrange_by_colour (canvas_of (data));
-}
-
-static void
-equal_size_action (GSimpleAction *a, GVariant *p, gpointer data)
-{
-  Canvas *self = canvas_of (data);
-  const char *name = g_variant_get_string (p, NULL);
-  SlvEqualSize mode = strcmp (name, "width") == 0 ? SLV_EQUAL_WIDTH
-                    : strcmp (name, "area") == 0 ? SLV_EQUAL_AREA : SLV_EQUAL_HEIGHT;
-  GError *error = NULL;
-
-  done (self, slv_board_doc_equal_size (self->doc, NULL, mode, &error), error, NULL);
 }
 
 /* -- adding -- */
@@ -597,7 +305,7 @@ add_note_action (GSimpleAction *a, GVariant *p, gpointer data)
   gboolean ok;
 
   ok = slv_board_doc_add_note (self->doc, g_variant_get_string (p, NULL), at.x, at.y, &id, &error);
-  done (self, ok, error, NULL);
+  canvas_done (self, ok, error, NULL);
   if (ok && *g_variant_get_string (p, NULL) == '\0')
     canvas_edit_text (self, id);
 }
@@ -615,7 +323,7 @@ add_swatch_action (GSimpleAction *a, GVariant *p, gpointer data)
       slv_board_canvas_toast (self, _("That is not a colour: use #rrggbb."), FALSE);
       return;
     }
-  done (self, slv_board_doc_add_swatch (self->doc, rgb, at.x, at.y, NULL, &error), error, NULL);
+  canvas_done (self, slv_board_doc_add_swatch (self->doc, rgb, at.x, at.y, NULL, &error), error, NULL);
 }
 
 static void
@@ -629,7 +337,7 @@ add_shape_action (GSimpleAction *a, GVariant *p, gpointer data)
   SlvRect r = slv_rect_make (at.x - 120, at.y - 80, 240, 160);
   GError *error = NULL;
 
-  done (self, slv_board_doc_add_shape (self->doc, kind, &r, 0x2b2b2b, NULL, &error), error, NULL);
+  canvas_done (self, slv_board_doc_add_shape (self->doc, kind, &r, 0x2b2b2b, NULL, &error), error, NULL);
 }
 
 /* @p: a style's id or (from scripts and D-Bus) its code. */
@@ -650,7 +358,7 @@ add_style_card_action (GSimpleAction *a, GVariant *p, gpointer data)
       g_clear_error (&error);
       ok = slv_board_doc_add_style_card (self->doc, slv_entity_get_id (style), at.x, at.y, NULL, &error);
     }
-  done (self, ok, error, NULL);
+  canvas_done (self, ok, error, NULL);
 }
 
 static void
@@ -661,7 +369,7 @@ set_text_action (GSimpleAction *a, GVariant *p, gpointer data)
   GError *error = NULL;
 
   g_variant_get (p, "(&s&s)", &id, &text);
-  done (self, slv_board_doc_set_text (self->doc, id, text, &error), error, NULL);
+  canvas_done (self, slv_board_doc_set_text (self->doc, id, text, &error), error, NULL);
 }
 
 static void
@@ -678,14 +386,14 @@ set_color_action (GSimpleAction *a, GVariant *p, gpointer data)
       slv_board_canvas_toast (self, _("That is not a colour: use #rrggbb."), FALSE);
       return;
     }
-  done (self, slv_board_doc_set_color (self->doc, id, rgb, &error), error, NULL);
+  canvas_done (self, slv_board_doc_set_color (self->doc, id, rgb, &error), error, NULL);
 }
 
 static void
 edit_text_action (GSimpleAction *a, GVariant *p, gpointer data)
 {
   Canvas *self = canvas_of (data);
-  SlvBoardItem *item = single_of_kind (self, SLV_BOARD_ITEM_NOTE);
+  SlvBoardItem *item = canvas_single_of_kind (self, SLV_BOARD_ITEM_NOTE);
 
   if (item != NULL)
     canvas_edit_text (self, slv_entity_get_id (SLV_ENTITY (item)));
@@ -763,23 +471,6 @@ refresh_prices_action (GSimpleAction *a, GVariant *p, gpointer data)
     slv_style_cards_refresh (self->cards);
 }
 
-typedef enum
-{
-  NEED_DOC,        /* a board is open */
-  NEED_EDIT,       /* and it may be changed */
-  NEED_SELECTION,  /* and something is selected */
-  NEED_TWO,        /* two or more selected */
-  NEED_IMAGE,      /* one image selected */
-  NEED_UNDO,
-  NEED_REDO,
-} Need;
-
-typedef struct
-{
-  GActionEntry entry;
-  Need         need;
-} CanvasAction;
-
 static const CanvasAction canvas_actions[] = {
   { { "zoom-in", zoom_in_action }, NEED_DOC },
   { { "zoom-out", zoom_out_action }, NEED_DOC },
@@ -802,32 +493,12 @@ static const CanvasAction canvas_actions[] = {
   { { "lock", lock_action }, NEED_SELECTION },
   { { "unlock", unlock_action }, NEED_SELECTION },
   { { "order", order_action, "s" }, NEED_SELECTION },
-  { { "move", move_action, "(dd)" }, NEED_SELECTION },
-  { { "nudge", nudge_action, "(dd)" }, NEED_SELECTION },
-  { { "resize", resize_action, "(sddbb)" }, NEED_SELECTION },
-  { { "rotate", rotate_action, "d" }, NEED_SELECTION },
-  { { "flip", flip_action, "s" }, NEED_SELECTION },
-  { { "opacity", opacity_action, "d" }, NEED_SELECTION },
-  { { "grayscale", grayscale_action, "b" }, NEED_SELECTION },
-  { { "crop", crop_action, "(sdddd)" }, NEED_EDIT },
-  { { "crop-mode", crop_mode_action }, NEED_IMAGE },
-  { { "crop-cancel", crop_cancel_action }, NEED_EDIT },
-  { { "crop-reset", crop_reset_action }, NEED_IMAGE },
-  { { "align", align_action, "s" }, NEED_TWO },
-  { { "distribute", distribute_action, "s" }, NEED_TWO },
-  { { "pack", pack_action }, NEED_TWO },
-  { { "arrange-grid", grid_action, "u" }, NEED_TWO },
-  { { "arrange-by-colour", by_colour_action }, NEED_TWO },
-  { { "equal-size", equal_size_action, "s" }, NEED_TWO },
   { { "add-note", add_note_action, "s" }, NEED_EDIT },
   { { "add-swatch", add_swatch_action, "s" }, NEED_EDIT },
   { { "add-shape", add_shape_action, "s" }, NEED_EDIT },
   { { "add-style-card", add_style_card_action, "s" }, NEED_EDIT },
   { { "set-text", set_text_action, "(ss)" }, NEED_EDIT },
   { { "set-color", set_color_action, "(ss)" }, NEED_EDIT },
-  { { "note-text-size", note_text_size_action, "d" }, NEED_SELECTION },
-  { { "note-text-colour", note_text_colour_action, "s" }, NEED_SELECTION },
-  { { "fill-colour", fill_colour_action, "s" }, NEED_SELECTION },
   { { "edit-text", edit_text_action }, NEED_EDIT },
   { { "import", import_action, "as" }, NEED_EDIT },
   { { "import-dialog", import_dialog_action }, NEED_EDIT },
@@ -841,8 +512,8 @@ static const CanvasAction canvas_actions[] = {
 };
 
 static gboolean
-need_met (Canvas *self,
-          Need    need)
+need_met (Canvas     *self,
+          CanvasNeed  need)
 {
   guint n;
 
@@ -860,7 +531,7 @@ need_met (Canvas *self,
     case NEED_TWO:
       return !self->read_only && n > 1;
     case NEED_IMAGE:
-      return !self->read_only && single_of_kind (self, SLV_BOARD_ITEM_IMAGE) != NULL;
+      return !self->read_only && canvas_single_of_kind (self, SLV_BOARD_ITEM_IMAGE) != NULL;
     case NEED_UNDO:
       return !self->read_only && slv_board_doc_can_undo (self->doc);
     case NEED_REDO:
@@ -870,19 +541,28 @@ need_met (Canvas *self,
     }
 }
 
+static void
+update_table (Canvas             *self,
+              const CanvasAction *table,
+              guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), table[i].entry.name);
+      gboolean on = need_met (self, table[i].need);
+
+      /* export of the selection also wants one */
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), on);
+    }
+}
+
 void
 canvas_actions_update (Canvas *self)
 {
   if (self->actions == NULL)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (canvas_actions); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), canvas_actions[i].entry.name);
-      gboolean on = need_met (self, canvas_actions[i].need);
-
-      /* export of the selection also wants one */
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), on);
-    }
+  update_table (self, canvas_actions, G_N_ELEMENTS (canvas_actions));
+  update_table (self, canvas_transform_actions, canvas_n_transform_actions);
   /* looking and exporting stay possible in read-only mode */
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
                                                                           "export-palette")),
@@ -895,6 +575,8 @@ canvas_actions_init (Canvas *self)
   self->actions = g_simple_action_group_new ();
   for (guint i = 0; i < G_N_ELEMENTS (canvas_actions); i++)
     g_action_map_add_action_entries (G_ACTION_MAP (self->actions), &canvas_actions[i].entry, 1, self);
+  for (guint i = 0; i < canvas_n_transform_actions; i++)
+    g_action_map_add_action_entries (G_ACTION_MAP (self->actions), &canvas_transform_actions[i].entry, 1, self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "canvas", G_ACTION_GROUP (self->actions));
   canvas_actions_update (self);
 }

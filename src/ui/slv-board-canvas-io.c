@@ -1,23 +1,22 @@
 /* slv-board-canvas-io.c: what comes onto the canvas from outside and goes
  * out of it: dropped and pasted files, URIs and pictures, Import Images…,
- * palettes, export; and the note editor.
+ * export. Palettes are in slv-board-canvas-colour.c, the note editor in
+ * slv-board-canvas-editor.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reading, decoding, palettes and export run in workers; the canvas only
- * starts them and shows the outcome.
+ * Reading, decoding and export run in workers; the canvas only starts them
+ * and shows the outcome.
  */
 #define G_LOG_DOMAIN "slv-board-canvas"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "slv-board-canvas-private.h"
 #include "slv-board-export.h"
 #include "services/slv-board-import.h"
-#include "services/slv-image-palette.h"
 
 /* -- importing -- */
 
@@ -90,28 +89,21 @@ import_bytes (SlvBoardCanvas *self,
                                 imported_cb, g_object_ref (self));
 }
 
-typedef struct
-{
-  SlvBoardCanvas *canvas;
-  double          x, y;
-  char           *name;
-} Drop;
-
-static void
-drop_free (Drop *drop)
+void
+canvas_drop_free (CanvasDrop *drop)
 {
   g_clear_object (&drop->canvas);
   g_free (drop->name);
   g_free (drop);
 }
 
-static Drop *
-drop_new (SlvBoardCanvas *self,
-          double          x,
-          double          y,
-          const char     *name)
+CanvasDrop *
+canvas_drop_new (SlvBoardCanvas *self,
+                 double          x,
+                 double          y,
+                 const char     *name)
 {
-  Drop *drop = g_new0 (Drop, 1);
+  CanvasDrop *drop = g_new0 (CanvasDrop, 1);
 
   drop->canvas = g_object_ref (self);
   drop->x = x, drop->y = y;
@@ -124,7 +116,7 @@ remote_loaded_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  Drop *drop = user_data;
+  CanvasDrop *drop = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
 
@@ -132,7 +124,7 @@ remote_loaded_cb (GObject      *source,
     slv_board_canvas_report (drop->canvas, error);
   else if (drop->canvas->doc != NULL)
     import_bytes (drop->canvas, bytes, drop->name, drop->x, drop->y);
-  drop_free (drop);
+  canvas_drop_free (drop);
 }
 
 /* Local files are imported from their paths; others (a phone, a share)
@@ -155,7 +147,7 @@ import_files (SlvBoardCanvas *self,
         {
           g_autofree char *name = g_file_get_basename (l->data);
 
-          g_file_load_bytes_async (l->data, self->cancellable, remote_loaded_cb, drop_new (self, x, y, name));
+          g_file_load_bytes_async (l->data, self->cancellable, remote_loaded_cb, canvas_drop_new (self, x, y, name));
         }
     }
   g_ptr_array_add (paths, NULL);
@@ -187,12 +179,12 @@ png_ready_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  Drop *drop = user_data;
+  CanvasDrop *drop = user_data;
   g_autoptr(GBytes) png = g_task_propagate_pointer (G_TASK (result), NULL);
 
   if (png != NULL && drop->canvas->doc != NULL)
     import_bytes (drop->canvas, png, drop->name, drop->x, drop->y);
-  drop_free (drop);
+  canvas_drop_free (drop);
 }
 
 /* A picture without a file (a copied image): as PNG, made in a worker. */
@@ -203,7 +195,7 @@ import_texture (SlvBoardCanvas *self,
                 double          y)
 {
   g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, png_ready_cb,
-                                      drop_new (self, x, y, _("Pasted picture")));
+                                      canvas_drop_new (self, x, y, _("Pasted picture")));
 
   g_task_set_source_tag (task, import_texture);
   g_task_set_task_data (task, g_object_ref (texture), g_object_unref);
@@ -326,8 +318,8 @@ import_response_cb (GtkNativeDialog *dialog,
   g_object_unref (self);
 }
 
-static GtkWindow *
-parent_window (SlvBoardCanvas *self)
+GtkWindow *
+canvas_parent_window (SlvBoardCanvas *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -342,7 +334,7 @@ canvas_import_dialog (SlvBoardCanvas *self,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   dialog = gtk_file_chooser_native_new (folder ? _("Import a Folder of Images") : _("Import Images"),
-                                        parent_window (self),
+                                        canvas_parent_window (self),
                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Import"), NULL);
@@ -358,276 +350,6 @@ canvas_import_dialog (SlvBoardCanvas *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* -- palettes -- */
-
-static void
-palette_ready_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  Drop *drop = user_data;
-  SlvBoardCanvas *self = drop->canvas;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) palette = slv_image_palette_finish (SLV_STORE (source), result, &error);
-  g_autofree guint32 *rgbs = NULL;
-
-  if (palette == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        slv_board_canvas_report (self, error);
-    }
-  else if (self->doc != NULL && slv_board_doc_lookup (self->doc, drop->name) != NULL)
-    {
-      rgbs = slv_image_palette_rgbs (palette);
-      if (!slv_board_doc_add_palette (self->doc, drop->name, rgbs, palette->len, &error))
-        slv_board_canvas_report (self, error);
-    }
-  drop_free (drop);
-}
-
-static SlvBoardItem *
-selected_image (SlvBoardCanvas *self)
-{
-  const char * const *sel = self->doc ? slv_board_doc_get_selection (self->doc) : NULL;
-  SlvBoardItem *item;
-
-  if (sel == NULL || sel[0] == NULL || sel[1] != NULL)
-    return NULL;
-  item = slv_board_doc_lookup (self->doc, sel[0]);
-  return item && slv_board_item_get_kind (item) == SLV_BOARD_ITEM_IMAGE ? item : NULL;
-}
-
-void
-canvas_extract_palette (SlvBoardCanvas *self)
-{
-  SlvBoardItem *image = selected_image (self);
-
-  if (image == NULL || self->read_only)
-    return;
-  /* the image id rides in the Drop's name */
-  slv_image_palette_async (slv_board_doc_get_store (self->doc), slv_board_item_get_blob (image), 5, 8,
-                           self->cancellable, palette_ready_cb,
-                           drop_new (self, 0, 0, slv_entity_get_id (SLV_ENTITY (image))));
-}
-
-/* The selected swatches' colours as a palette, or NULL if none. */
-static GArray *
-swatch_palette (SlvBoardCanvas *self)
-{
-  const char * const *sel = slv_board_doc_get_selection (self->doc);
-  GArray *palette = g_array_new (FALSE, FALSE, sizeof (SlvPaletteColour));
-
-  for (guint i = 0; sel[i] != NULL; i++)
-    {
-      SlvBoardItem *item = slv_board_doc_lookup (self->doc, sel[i]);
-      SlvPaletteColour c = { 0 };
-
-      if (item == NULL || slv_board_item_get_kind (item) != SLV_BOARD_ITEM_SWATCH ||
-          !slv_colour_parse_hex (slv_board_item_get_color (item), &c.rgb))
-        continue;
-      slv_rgb_to_lab (c.rgb, &c.lab);
-      c.weight = 1;
-      g_array_append_val (palette, c);
-    }
-  if (palette->len == 0)
-    g_clear_pointer (&palette, g_array_unref);
-  return palette;
-}
-
-static void
-save_palette (SlvBoardCanvas *self,
-              GArray         *palette,
-              const char     *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (path);
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL)
-    *dot = '\0';
-  if (!slv_image_palette_save_gpl (palette, base, path, &error))
-    slv_board_canvas_report (self, error);
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("Palette saved as “%s”."), base);
-
-      slv_board_canvas_toast (self, message, FALSE);
-    }
-}
-
-static void
-export_palette_ready_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  Drop *drop = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) palette = slv_image_palette_finish (SLV_STORE (source), result, &error);
-
-  if (palette == NULL)
-    slv_board_canvas_report (drop->canvas, error);
-  else
-    save_palette (drop->canvas, palette, drop->name);
-  drop_free (drop);
-}
-
-static void
-palette_to (SlvBoardCanvas *self,
-            const char     *path)
-{
-  g_autoptr(GArray) palette = swatch_palette (self);
-  SlvBoardItem *image;
-
-  if (palette != NULL)
-    {
-      save_palette (self, palette, path);
-      return;
-    }
-  image = selected_image (self);
-  if (image == NULL)
-    {
-      slv_board_canvas_toast (self, _("Select swatches or one image to export a palette."), FALSE);
-      return;
-    }
-  slv_image_palette_async (slv_board_doc_get_store (self->doc), slv_board_item_get_blob (image), 5, 8,
-                           self->cancellable, export_palette_ready_cb, drop_new (self, 0, 0, path));
-}
-
-static void
-palette_response_cb (GtkNativeDialog *dialog,
-                     int              response,
-                     SlvBoardCanvas  *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->doc != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = file ? g_file_get_path (file) : NULL;
-      if (path != NULL)
-        palette_to (self, path);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
-void
-canvas_export_palette (SlvBoardCanvas *self,
-                       const char     *path)
-{
-  GtkFileChooserNative *dialog;
-
-  if (self->doc == NULL)
-    return;
-  if (path != NULL && *path != '\0')
-    {
-      palette_to (self, path);
-      return;
-    }
-  dialog = gtk_file_chooser_native_new (_("Export Palette"), parent_window (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Palette.gpl"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (palette_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-/* -- arrange by colour: each item's dominant colour, found in a worker -- */
-
-typedef struct
-{
-  SlvStore *store;
-  GStrv     ids;
-  GStrv     blobs;     /* per id: the picture, or "" */
-  guint32  *colours;   /* per id: known colour, filled in for pictures */
-} ByColour;
-
-static void
-by_colour_free (ByColour *job)
-{
-  g_clear_object (&job->store);
-  g_strfreev (job->ids);
-  g_strfreev (job->blobs);
-  g_free (job->colours);
-  g_free (job);
-}
-
-static void
-by_colour_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  ByColour *job = task_data;
-
-  for (guint i = 0; job->ids[i] != NULL && !g_cancellable_is_cancelled (cancellable); i++)
-    if (*job->blobs[i] != '\0' && !slv_image_dominant_colour (job->store, job->blobs[i], &job->colours[i], NULL))
-      job->colours[i] = 0x808080;
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-by_colour_ready_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(SlvBoardCanvas) self = user_data;
-  ByColour *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error) || self->doc == NULL)
-    return;
-  if (!slv_board_doc_arrange_by_colour (self->doc, (const char * const *) job->ids, job->colours, 16, &error))
-    slv_board_canvas_report (self, error);
-}
-
-/* The colour an item is sorted by: its picture's (found later), or its own. */
-static const char *
-colour_source (SlvBoardCanvas *self,
-               const char     *id,
-               guint32        *rgb)
-{
-  SlvBoardItem *item = slv_board_doc_lookup (self->doc, id);
-
-  *rgb = 0x808080;
-  if (item == NULL)
-    return "";
-  if (slv_board_item_get_kind (item) == SLV_BOARD_ITEM_IMAGE)
-    return slv_board_item_get_blob (item);
-  if (!slv_colour_parse_hex (slv_board_item_get_color (item), rgb))
-    *rgb = 0x808080;
-  return "";
-}
-
-void
-canvas_arrange_by_colour (SlvBoardCanvas *self)
-{
-  const char * const *sel;
-  g_autoptr(GTask) task = NULL;
-  ByColour *job;
-  guint n;
-
-  if (self->doc == NULL || self->read_only)
-    return;
-  sel = slv_board_doc_get_selection (self->doc);
-  n = g_strv_length ((GStrv) sel);
-  if (n < 2)
-    return;
-  job = g_new0 (ByColour, 1);
-  job->store = g_object_ref (slv_board_doc_get_store (self->doc));
-  job->ids = g_strdupv ((GStrv) sel);
-  job->blobs = g_new0 (char *, n + 1);
-  job->colours = g_new0 (guint32, n);
-  for (guint i = 0; i < n; i++)
-    job->blobs[i] = g_strdup (colour_source (self, sel[i], &job->colours[i]));
-  task = g_task_new (NULL, self->cancellable, by_colour_ready_cb, g_object_ref (self));
-  g_task_set_source_tag (task, canvas_arrange_by_colour);
-  g_task_set_task_data (task, job, (GDestroyNotify) by_colour_free);
-  g_task_run_in_thread (task, by_colour_thread);
-}
-
 /* -- export -- */
 
 static void
@@ -635,7 +357,7 @@ exported_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  Drop *drop = user_data;
+  CanvasDrop *drop = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!slv_board_export_finish (result, &error))
@@ -650,7 +372,7 @@ exported_cb (GObject      *source,
 
       slv_board_canvas_toast (drop->canvas, message, FALSE);
     }
-  drop_free (drop);
+  canvas_drop_free (drop);
 }
 
 void
@@ -671,7 +393,7 @@ canvas_export (SlvBoardCanvas *self,
     }
   slv_board_export_async (self->doc, self->cache, self->cards,
                           selection ? slv_board_doc_get_selection (self->doc) : NULL, fmt, scale, 0, path,
-                          self->cancellable, exported_cb, drop_new (self, 0, 0, path));
+                          self->cancellable, exported_cb, canvas_drop_new (self, 0, 0, path));
 }
 
 typedef struct
@@ -718,7 +440,7 @@ canvas_export_dialog (SlvBoardCanvas *self,
 
   if (self->doc == NULL)
     return;
-  dialog = gtk_file_chooser_native_new (pdf ? _("Export as PDF") : _("Export as PNG"), parent_window (self),
+  dialog = gtk_file_chooser_native_new (pdf ? _("Export as PDF") : _("Export as PNG"), canvas_parent_window (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), pdf ? _("Board.pdf") : _("Board.png"));
   if (!pdf)
@@ -733,82 +455,6 @@ canvas_export_dialog (SlvBoardCanvas *self,
   choice->selection = selection;
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-/* -- the note editor -- */
-
-static void
-editor_closed_cb (SlvBoardCanvas *self)
-{
-  GtkWidget *view = g_object_get_data (G_OBJECT (self->editor), "slv-text-view");
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_autofree char *id = g_steal_pointer (&self->editor_id);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkTextIter start, end;
-  SlvBoardItem *item;
-
-  item = id && self->doc ? slv_board_doc_lookup (self->doc, id) : NULL;
-  if (item == NULL)
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (text, slv_board_item_get_text (item)) != 0 &&
-      !slv_board_doc_set_text (self->doc, id, text, &error))
-    slv_board_canvas_report (self, error);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-}
-
-static GtkWidget *
-make_editor (SlvBoardCanvas *self)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_widget_set_size_request (scroller, 320, 160);
-  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
-  g_object_set_data (G_OBJECT (popover), "slv-text-view", view);
-  gtk_widget_set_parent (popover, GTK_WIDGET (self));
-  g_signal_connect_swapped (popover, "closed", G_CALLBACK (editor_closed_cb), self);
-  return popover;
-}
-
-void
-canvas_edit_text (SlvBoardCanvas *self,
-                  const char     *id)
-{
-  SlvBoardItem *item = self->doc && id ? slv_board_doc_lookup (self->doc, id) : NULL;
-  GtkWidget *view;
-  SlvRect bounds;
-  SlvPoint a, b;
-
-  if (item == NULL || self->read_only || slv_board_item_get_kind (item) != SLV_BOARD_ITEM_NOTE)
-    return;
-  if (self->editor == NULL)
-    self->editor = make_editor (self);
-  g_free (self->editor_id);
-  self->editor_id = g_strdup (id);
-  view = g_object_get_data (G_OBJECT (self->editor), "slv-text-view");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                            slv_board_item_get_text (item) ? slv_board_item_get_text (item) : "", -1);
-  slv_board_item_get_bounds (item, &bounds);
-  a = slv_board_canvas_board_to_widget (self, bounds.x, bounds.y);
-  b = slv_board_canvas_board_to_widget (self, bounds.x + bounds.w, bounds.y + bounds.h);
-  a.x = CLAMP (a.x, 0, slv_board_canvas_width (self));
-  b.x = CLAMP (b.x, 0, slv_board_canvas_width (self));
-  a.y = CLAMP (a.y, 0, slv_board_canvas_height (self));
-  b.y = CLAMP (b.y, 0, slv_board_canvas_height (self));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->editor),
-                               &(GdkRectangle) { (int) a.x, (int) a.y, MAX (1, (int) (b.x - a.x)),
-                                                 MAX (1, (int) (b.y - a.y)) });
-  gtk_popover_popup (GTK_POPOVER (self->editor));
-  gtk_widget_grab_focus (view);
 }
 
 void

@@ -136,17 +136,61 @@ void     canvas_update_cursor             (SlvBoardCanvas   *self,
                                            double            wy);
 
 /* slv-board-canvas-actions.c */
+typedef enum
+{
+  NEED_DOC,        /* a board is open */
+  NEED_EDIT,       /* and it may be changed */
+  NEED_SELECTION,  /* and something is selected */
+  NEED_TWO,        /* two or more selected */
+  NEED_IMAGE,      /* one image selected */
+  NEED_UNDO,
+  NEED_REDO,
+} CanvasNeed;
+
+typedef struct
+{
+  GActionEntry entry;
+  CanvasNeed   need;
+} CanvasAction;
+
+/* An action's user data as the canvas. */
+SlvBoardCanvas *canvas_of                 (gpointer          user_data);
+/* The one selected item if it is of @kind, else NULL. */
+SlvBoardItem *canvas_single_of_kind       (SlvBoardCanvas   *self,
+                                           SlvBoardItemKind  kind);
+/* Reports a failed command; @undo_message, if any, becomes an undo toast. */
+void     canvas_done                      (SlvBoardCanvas   *self,
+                                           gboolean          ok,
+                                           GError           *error,
+                                           const char       *undo_message);
 void     canvas_actions_init              (SlvBoardCanvas   *self);
 void     canvas_actions_update            (SlvBoardCanvas   *self);
 void     canvas_class_add_shortcuts       (GtkWidgetClass   *widget_class);
+
+/* slv-board-canvas-transform.c: geometry, look, crop, arrange */
+extern const CanvasAction canvas_transform_actions[];
+extern const guint        canvas_n_transform_actions;
 void     canvas_begin_crop                (SlvBoardCanvas   *self,
                                            const char       *id);
 void     canvas_end_crop                  (SlvBoardCanvas   *self,
                                            gboolean          apply);
-void     canvas_edit_text                 (SlvBoardCanvas   *self,
-                                           const char       *id);
 
-/* slv-board-canvas-io.c: import, paste, drop, palettes, export */
+/* slv-board-canvas-io.c: import, paste, drop, export */
+/* Work under way for the canvas: the canvas (a reference), a board point
+ * and a name (a file's, a path, or an item id). */
+typedef struct
+{
+  SlvBoardCanvas *canvas;
+  double          x, y;
+  char           *name;
+} CanvasDrop;
+
+CanvasDrop *canvas_drop_new               (SlvBoardCanvas   *self,
+                                           double            x,
+                                           double            y,
+                                           const char       *name);
+void     canvas_drop_free                 (CanvasDrop       *drop);
+GtkWindow *canvas_parent_window           (SlvBoardCanvas   *self);
 void     canvas_io_init                   (SlvBoardCanvas   *self);
 void     canvas_import_paths              (SlvBoardCanvas   *self,
                                            const char * const *paths,
@@ -155,10 +199,6 @@ void     canvas_import_paths              (SlvBoardCanvas   *self,
 void     canvas_import_dialog             (SlvBoardCanvas   *self,
                                            gboolean          folder);
 void     canvas_paste                     (SlvBoardCanvas   *self);
-void     canvas_extract_palette           (SlvBoardCanvas   *self);
-void     canvas_export_palette            (SlvBoardCanvas   *self,
-                                           const char       *path);
-void     canvas_arrange_by_colour         (SlvBoardCanvas   *self);
 void     canvas_export                    (SlvBoardCanvas   *self,
                                            const char       *path,
                                            const char       *format,
@@ -167,5 +207,15 @@ void     canvas_export                    (SlvBoardCanvas   *self,
 void     canvas_export_dialog             (SlvBoardCanvas   *self,
                                            const char       *format,
                                            gboolean          selection);
+
+/* slv-board-canvas-colour.c: palettes, arrange by colour */
+void     canvas_extract_palette           (SlvBoardCanvas   *self);
+void     canvas_export_palette            (SlvBoardCanvas   *self,
+                                           const char       *path);
+void     canvas_arrange_by_colour         (SlvBoardCanvas   *self);
+
+/* slv-board-canvas-editor.c: the note editor */
+void     canvas_edit_text                 (SlvBoardCanvas   *self,
+                                           const char       *id);
 
 G_END_DECLS

@@ -1,4 +1,7 @@
-/* slv-window.c
+/* slv-window.c: the main window — its pages and sidebar, the window
+ * actions that open and drive pages (win.show-page, win.page-action,
+ * win.canvas-action…), its state and toasts. Imports and the job queue are
+ * in slv-window-jobs.c, sync in slv-window-sync.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,56 +11,11 @@
 
 #include <glib/gi18n.h>
 
-#include "slv-window.h"
-#include "slv-board-page.h"
-#include "slv-boards-page.h"
-#include "slv-clo-import-dialog.h"
-#include "slv-cost-master-page.h"
-#include "slv-import-assistant.h"
-#include "slv-imports-page.h"
+#include "slv-window-private.h"
 #include "slv-list-page.h"
-#include "slv-margin-rules-page.h"
-#include "slv-materials-page.h"
-#include "slv-style-page.h"
-#include "slv-styles-page.h"
 #include "core/slv-style.h"
-#include "services/slv-pricing.h"
-#include "services/slv-import-job.h"
-#include "slv-sync-button.h"
 #include "slv-window-sync.h"
 #include "services/slv-workspace.h"
-#include "services/slv-mip-cache.h"
-
-struct _SlvWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
-  GtkListBox           *sidebar_list;
-  AdwWindowTitle       *sidebar_title;
-  AdwWindowTitle       *page_title;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  SlvBoardsPage        *boards_page;
-  SlvStylesPage        *styles_page;
-  SlvMaterialsPage     *materials_page;
-  SlvCostMasterPage    *cost_master_page;
-  SlvStylePage         *style_page;
-  SlvBoardPage         *board_page;    /* not in the sidebar: opened from Boards */
-  SlvMarginRulesPage   *margin_rules_page;
-  SlvImportsPage       *imports_page;
-  SlvSyncButton        *sync_button;
-
-  GSettings            *settings;
-  SlvStore             *store;
-  SlvPricing           *pricing;      /* the cost masters of the workspace */
-  guint                 close_source; /* waiting for writes before closing */
-  SlvMipCache          *mip_cache;     /* board pictures, for the board and Boards pages */
-  GCancellable         *cancellable;  /* of work started by this window */
-  SlvJobQueue          *jobs;         /* imports and their undo */
-  SlvImportAssistant   *assistant;    /* weak: the open Import Data… window */
-};
 
 G_DEFINE_FINAL_TYPE (SlvWindow, slv_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -336,19 +294,23 @@ page_action_action (GSimpleAction *action,
   gtk_widget_activate_action_variant (target, name, type ? value : NULL);
 }
 
-static void
-reload_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+void
+slv_window_reload (SlvWindow *self)
 {
-  SlvWindow *self = SLV_WINDOW (user_data);
-
   slv_boards_page_reload (self->boards_page);
   slv_list_page_reload (SLV_LIST_PAGE (self->styles_page));
   slv_list_page_reload (SLV_LIST_PAGE (self->materials_page));
   slv_list_page_reload (SLV_LIST_PAGE (self->cost_master_page));
   slv_margin_rules_page_reload (self->margin_rules_page);
   slv_imports_page_reload (self->imports_page);
+}
+
+static void
+reload_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  slv_window_reload (SLV_WINDOW (user_data));
 }
 
 static void
@@ -379,296 +341,6 @@ new_board_action (GSimpleAction *action,
     show_page (self, "boards");
 }
 
-/* -- CLO 3D import: the dialog, and undo from its toast -- */
-
-static void
-open_clo_import (SlvWindow  *self,
-                 const char *style_code,
-                 const char *path)
-{
-  g_autoptr(GObject) selected = NULL;
-  SlvCloImportDialog *dialog;
-
-  if (*style_code == '\0')
-    selected = slv_list_page_get_selected_item (SLV_LIST_PAGE (self->styles_page));
-  if (selected != NULL)
-    style_code = slv_style_get_code (SLV_STYLE (selected));
-  dialog = slv_clo_import_dialog_new (GTK_WINDOW (self), self->store, style_code);
-  if (path != NULL && *path != '\0')
-    slv_clo_import_dialog_load (dialog, path);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-import_clo_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
-{
-  open_clo_import (SLV_WINDOW (user_data), g_variant_get_string (parameter, NULL), NULL);
-}
-
-static void
-import_clo_file_action (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
-{
-  const char *style_code, *path;
-
-  g_variant_get (parameter, "(&s&s)", &style_code, &path);
-  open_clo_import (SLV_WINDOW (user_data), style_code, path);
-}
-
-static void
-clo_undone_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok = slv_clo_undo_finish (SLV_STORE (source), result, &error);
-  SlvWindow *self;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = SLV_WINDOW (user_data);
-  slv_window_add_toast (self, ok ? _("The CLO 3D import was undone.") : error->message);
-  reload_action (NULL, NULL, self);
-}
-
-static void
-undo_clo_import_action (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
-{
-  SlvWindow *self = SLV_WINDOW (user_data);
-
-  slv_clo_undo_async (self->store, g_variant_get_string (parameter, NULL), self->cancellable,
-                      clo_undone_cb, self);
-}
-
-/* -- imports and the job queue -- */
-
-static void
-assistant_destroy_cb (SlvWindow *self)
-{
-  self->assistant = NULL;
-}
-
-static SlvImportAssistant *
-open_assistant (SlvWindow *self)
-{
-  if (self->assistant == NULL)
-    {
-      self->assistant = slv_import_assistant_new (GTK_WINDOW (self), self->store, self->jobs);
-      gtk_window_set_destroy_with_parent (GTK_WINDOW (self->assistant), TRUE);
-      g_signal_connect_object (self->assistant, "destroy", G_CALLBACK (assistant_destroy_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-  gtk_window_present (GTK_WINDOW (self->assistant));
-  return self->assistant;
-}
-
-static void
-import_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  open_assistant (SLV_WINDOW (user_data));
-}
-
-static void
-import_file_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  SlvImportAssistant *assistant = open_assistant (SLV_WINDOW (user_data));
-
-  g_action_group_activate_action (G_ACTION_GROUP (assistant), "open-file", parameter);
-}
-
-static gboolean
-drop_cb (SlvWindow     *self,
-         const GValue  *value,
-         double         x,
-         double         y,
-         GtkDropTarget *target)
-{
-  GSList *files = g_value_get_boxed (value);
-  g_autofree char *path = files ? g_file_get_path (files->data) : NULL;
-  g_autofree char *lower = path ? g_ascii_strdown (path, -1) : NULL;
-
-  if (lower == NULL || !(g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".txt") ||
-                         g_str_has_suffix (lower, ".tsv") || g_str_has_suffix (lower, ".xlsx")))
-    {
-      slv_window_add_toast (self, _("Drop a CSV file or an Excel workbook (.xlsx) to import it."));
-      return FALSE;
-    }
-  g_action_group_activate_action (G_ACTION_GROUP (self), "import-file", g_variant_new_string (path));
-  return TRUE;
-}
-
-static void
-reload_after_job (SlvWindow *self)
-{
-  slv_list_page_reload (SLV_LIST_PAGE (self->materials_page));
-  slv_list_page_reload (SLV_LIST_PAGE (self->cost_master_page));
-  slv_list_page_reload (SLV_LIST_PAGE (self->styles_page));
-  slv_imports_page_reload (self->imports_page);
-}
-
-static void
-job_state_cb (SlvWindow  *self,
-              GParamSpec *pspec,
-              SlvJob     *job)
-{
-  SlvJobState state = slv_job_get_state (job);
-
-  if (state == SLV_JOB_QUEUED || state == SLV_JOB_RUNNING)
-    return;
-  reload_after_job (self);
-  /* The assistant reports its own import; everything else gets a toast. */
-  if (self->assistant != NULL && slv_import_assistant_get_job (self->assistant) == job)
-    return;
-  if (slv_job_get_message (job) != NULL)
-    {
-      g_autofree char *text = g_strdup_printf ("%s: %s", slv_job_get_title (job), slv_job_get_message (job));
-
-      slv_window_add_toast (self, text);
-    }
-}
-
-static void
-jobs_changed_cb (SlvWindow  *self,
-                 guint       position,
-                 guint       removed,
-                 guint       added,
-                 GListModel *jobs)
-{
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(SlvJob) job = g_list_model_get_item (jobs, i);
-
-      g_signal_connect_object (job, "notify::state", G_CALLBACK (job_state_cb), self, G_CONNECT_SWAPPED);
-    }
-}
-
-static void
-recover_response_cb (SlvWindow        *self,
-                     const char       *response,
-                     AdwMessageDialog *dialog)
-{
-  gboolean resume = g_strcmp0 (response, "resume") == 0;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->jobs));
-
-  if (!resume && g_strcmp0 (response, "rollback") != 0)
-    return;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SlvJob) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), i);
-
-      if (slv_job_get_state (job) == SLV_JOB_INTERRUPTED)
-        g_action_group_activate_action (G_ACTION_GROUP (self), resume ? "resume-job" : "rollback-job",
-                                        g_variant_new_string (slv_job_get_id (job)));
-    }
-}
-
-static void
-recover_jobs_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  SlvWindow *self = SLV_WINDOW (user_data);
-  g_autoptr(GString) body = g_string_new (_("Selvedge stopped while this work was under way:"));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->jobs));
-  GtkWidget *dialog;
-
-  g_string_append_c (body, '\n');
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SlvJob) job = g_list_model_get_item (G_LIST_MODEL (self->jobs), i);
-
-      if (slv_job_get_state (job) == SLV_JOB_INTERRUPTED)
-        g_string_append_printf (body, "\n• %s", slv_job_get_title (job));
-    }
-  g_string_append_printf (body, "\n\n%s", _("Resume it from the last saved step, or roll back what it wrote."));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Interrupted Work"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "later", _("_Later"),
-                                    "rollback", _("_Roll Back"),
-                                    "resume", _("_Resume"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rollback", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "resume", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "resume");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (recover_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-job_command (SlvWindow  *self,
-             GVariant   *parameter,
-             gboolean    resume)
-{
-  const char *id = g_variant_get_string (parameter, NULL);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = resume ? slv_job_queue_resume (self->jobs, id, &error) : slv_job_queue_rollback (self->jobs, id, &error);
-
-  if (!ok)
-    slv_window_add_toast (self, error->message);
-}
-
-static void
-resume_job_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
-{
-  job_command (SLV_WINDOW (user_data), parameter, TRUE);
-}
-
-static void
-rollback_job_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  job_command (SLV_WINDOW (user_data), parameter, FALSE);
-}
-
-/* One queue per window; work a killed app left behind is offered back. */
-static void
-start_jobs (SlvWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  guint interrupted;
-
-  self->jobs = slv_job_queue_new (self->store, 0);
-  slv_import_jobs_register (self->jobs);
-  g_signal_connect_object (self->jobs, "items-changed", G_CALLBACK (jobs_changed_cb), self, G_CONNECT_SWAPPED);
-  slv_imports_page_set_queue (self->imports_page, self->jobs);
-  interrupted = slv_job_queue_recover (self->jobs, &error);
-  if (error != NULL)
-    slv_window_add_toast (self, error->message);
-  if (interrupted > 0)
-    {
-      AdwToast *toast = adw_toast_new (ngettext ("An import was interrupted when Selvedge stopped.",
-                                                 "Some imports were interrupted when Selvedge stopped.",
-                                                 interrupted));
-
-      adw_toast_set_button_label (toast, _("_Resume or Roll Back…"));
-      adw_toast_set_action_name (toast, "win.recover-jobs");
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-}
-
-static void
-stop_jobs (SlvWindow *self)
-{
-  if (self->assistant != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->assistant));
-  if (self->jobs != NULL)
-    slv_job_queue_shutdown (self->jobs);
-}
-
 static const GActionEntry win_actions[] = {
   { "show-page", show_page_action, "s" },
   { "show-sidebar", show_sidebar_action },
@@ -677,18 +349,10 @@ static const GActionEntry win_actions[] = {
   { "reload", reload_action },
   { "search", search_action, "s" },
   { "new-board", new_board_action, "s" },
-  { "import-clo", import_clo_action, "s" },
-  { "import-clo-file", import_clo_file_action, "(ss)" },
-  { "undo-clo-import", undo_clo_import_action, "s" },
   { "open-style", open_style_action, "s" },
   { "compare-scenarios", compare_scenarios_action, "s" },
   { "page-action", page_action_action, "(sv)" },
   { "canvas-action", canvas_action, "(sv)" },
-  { "import", import_action },
-  { "import-file", import_file_action, "s" },
-  { "recover-jobs", recover_jobs_action },
-  { "resume-job", resume_job_action, "s" },
-  { "rollback-job", rollback_job_action, "s" },
 };
 
 static void
@@ -737,7 +401,7 @@ slv_window_close_request (GtkWindow *window)
     }
   save_window_state (self);
   /* Running jobs stop at their next checkpoint, to be resumed next time. */
-  stop_jobs (self);
+  slv_window_stop_jobs (self);
   return GTK_WINDOW_CLASS (slv_window_parent_class)->close_request (window);
 }
 
@@ -749,7 +413,7 @@ slv_window_dispose (GObject *object)
   g_clear_handle_id (&self->close_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  stop_jobs (self);
+  slv_window_stop_jobs (self);
   slv_window_sync_detach (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SLV_TYPE_WINDOW);
   g_clear_object (&self->jobs);
@@ -806,7 +470,7 @@ slv_window_set_store (SlvWindow *self,
   slv_window_sync_attach (self, self->sync_button, store);
   if (store != NULL)
     {
-      start_jobs (self);
+      slv_window_start_jobs (self);
       gtk_window_set_title (GTK_WINDOW (self), slv_store_get_name (store));
       adw_window_title_set_subtitle (self->sidebar_title, slv_store_get_name (store));
     }
@@ -895,12 +559,7 @@ slv_window_init (SlvWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
-  {
-    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-    g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-  }
+  slv_window_jobs_init (self);
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -51,9 +51,26 @@ struct _SlvSyncEngine
   gulong           monitor_id;
 };
 
+/* slv-sync-engine.c */
+void     slv_sync_engine_take_state  (SlvSyncEngine        *self,
+                                      SlvSyncState         *state);
+void     slv_sync_engine_notify_email (SlvSyncEngine       *self);
+void     slv_sync_engine_set_pending (SlvSyncEngine        *self,
+                                      gint64                pending);
+
+/* slv-sync-engine-account.c */
 /* Uses @http (may be NULL), keeping rotated refresh tokens. */
 void     slv_sync_engine_take_http   (SlvSyncEngine        *self,
                                       SlvSyncHttp          *http);
+
+/* slv-sync-engine-schedule.c */
+/* A round now, later (backoff) or after the one that runs. */
+void     slv_sync_engine_request_round (SlvSyncEngine      *self);
+void     slv_sync_engine_schedule_soon (SlvSyncEngine      *self,
+                                        guint               delay_ms);
+/* Counts a failure and schedules the next attempt after the backoff. */
+void     slv_sync_engine_back_off    (SlvSyncEngine        *self);
+void     slv_sync_engine_stop_timers (SlvSyncEngine        *self);
 
 /* slv-sync-round.c */
 void     slv_sync_round_start        (SlvSyncEngine        *self,
