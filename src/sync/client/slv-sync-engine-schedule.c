@@ -99,7 +99,9 @@ soon_cb (gpointer user_data)
   SlvSyncEngine *self = user_data;
 
   self->soon_id = 0;
-  self->debounce_id = 0;
+  /* the round asked for now covers a pending debounce: remove it, or it
+   * would outlive stop_timers() and fire on a finalised engine */
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
   slv_sync_engine_request_round (self);
   return G_SOURCE_REMOVE;
 }
