@@ -576,24 +576,11 @@ test_corpus_import (Fixture       *f,
     }
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run the UI tests through build-aux/test (Xvfb and a session bus).");
-}
-
 int
 main (int argc, char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/board-canvas/no-display", test_no_display);
-      return g_test_run ();
-    }
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: see test-window.c. */
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!slv_ui_test_init (&argc, &argv, "/ui/board-canvas/no-display"))
+    return g_test_run ();
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/ui/board-canvas/edit-and-undo", test_edit_and_undo);
   ADD ("/ui/board-canvas/structure", test_structure);

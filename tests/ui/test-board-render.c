@@ -397,23 +397,11 @@ test_texture_budget (Fixture       *f,
   g_assert_cmpuint (most, <, N_SOLID * 64 * 64 * 3);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run the UI tests through build-aux/test (Xvfb and a session bus).");
-}
-
 int
 main (int argc, char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/board-render/no-display", test_no_display);
-      return g_test_run ();
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!slv_ui_test_init (&argc, &argv, "/ui/board-render/no-display"))
+    return g_test_run ();
   g_test_add ("/ui/board-render/known-board", Fixture, NULL, fixture_setup, test_known_board, fixture_teardown);
   g_test_add ("/ui/board-render/zoom-and-pan", Fixture, NULL, fixture_setup, test_zoom_and_pan, fixture_teardown);
   g_test_add ("/ui/board-render/texture-budget", Fixture, NULL, fixture_setup, test_texture_budget, fixture_teardown);

@@ -179,24 +179,11 @@ test_thumbnails (Fixture       *f,
   g_assert_cmpuint (n, ==, 1);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run the UI tests through build-aux/test (Xvfb and a session bus).");
-}
-
 int
 main (int argc, char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/boards-page/no-display", test_no_display);
-      return g_test_run ();
-    }
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: see test-window.c. */
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!slv_ui_test_init (&argc, &argv, "/ui/boards-page/no-display"))
+    return g_test_run ();
   g_test_add ("/ui/boards-page/shelf-commands", Fixture, NULL, fixture_setup, test_shelf_commands, fixture_teardown);
   g_test_add ("/ui/boards-page/thumbnails", Fixture, NULL, fixture_setup, test_thumbnails, fixture_teardown);
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "slv-test-util.h"
+#include "slv-ui-test-util.h"
 #include "slv-clo-import-dialog-private.h"
 #include "slv-list-page.h"
 #include "slv-window.h"
@@ -386,25 +387,11 @@ test_bom_columns (Fixture       *f,
   g_assert_finalize_object (dialog);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run the UI tests through build-aux/test (Xvfb and a session bus).");
-}
-
 int
 main (int argc, char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/clo-import/no-display", test_no_display);
-      return g_test_run ();
-    }
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system MIME database and
-   * icon themes; meson points XDG_*_HOME at the build tree instead. */
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!slv_ui_test_init (&argc, &argv, "/ui/clo-import/no-display"))
+    return g_test_run ();
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/ui/clo-import/preview-apply-undo", test_preview_apply_undo);
   ADD ("/ui/clo-import/window-actions", test_window_actions);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "slv-test-util.h"
+#include "slv-ui-test-util.h"
 #include "slv-imports-page.h"
 #include "slv-list-page.h"
 #include "slv-window.h"
@@ -486,24 +487,11 @@ test_recover_interrupted (Fixture       *f,
   f->window = g_object_ref_sink (slv_window_new (NULL, f->imp.store));
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run the UI tests through build-aux/test (Xvfb and a session bus).");
-}
-
 int
 main (int argc, char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/import/no-display", test_no_display);
-      return g_test_run ();
-    }
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: see test-window.c. */
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!slv_ui_test_init (&argc, &argv, "/ui/import/no-display"))
+    return g_test_run ();
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/ui/import/products-then-undo", test_products_then_undo);
   ADD ("/ui/import/decimal-comma", test_decimal_comma);

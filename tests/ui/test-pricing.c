@@ -726,24 +726,11 @@ test_lines (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (ed), "costing.pick-process", NULL);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run the UI tests through build-aux/test (Xvfb and a session bus).");
-}
-
 int
 main (int argc, char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/pricing/no-display", test_no_display);
-      return g_test_run ();
-    }
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: see test-window.c. */
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!slv_ui_test_init (&argc, &argv, "/ui/pricing/no-display"))
+    return g_test_run ();
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/ui/pricing/open-from-styles", test_open_from_styles);
   ADD ("/ui/pricing/edit-consumption", test_edit_consumption);

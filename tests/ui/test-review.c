@@ -525,24 +525,11 @@ test_export_selection (Fixture       *f,
   g_assert_null (strstr (text, "Far away from it"));
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run under xvfb-run.");
-}
-
 int
 main (int argc, char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/review/no-display", test_no_display);
-      return g_test_run ();
-    }
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: see test-window.c. */
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!slv_ui_test_init (&argc, &argv, "/ui/review/no-display"))
+    return g_test_run ();
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/ui/review/pin-comment-resolve", test_pin_comment_resolve);
   ADD ("/ui/review/edit-delete-comment", test_edit_delete_comment);

@@ -12,6 +12,7 @@
 #include "slv-sign-in-dialog.h"
 #include "slv-sync-button.h"
 #include "slv-test-util.h"
+#include "slv-ui-test-util.h"
 #include "slv-window-sync.h"
 #include "slv-window.h"
 #include "core/slv-uuid.h"
@@ -249,8 +250,8 @@ int
 main (int argc, char **argv)
 {
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!slv_ui_test_init (&argc, &argv, "/ui/sync/no-display"))
+    return g_test_run ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/ui/sync/header-state", test_header_state);

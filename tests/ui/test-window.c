@@ -191,26 +191,11 @@ test_narrow_window_folds (Fixture       *f,
   g_assert_cmpstr (slv_window_get_page (f->window), ==, "styles");
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("No display: run the UI tests through build-aux/test (Xvfb and a session bus).");
-}
-
 int
 main (int argc, char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_init (&argc, &argv, NULL);
-      g_test_add_func ("/ui/window/no-display", test_no_display);
-      return g_test_run ();
-    }
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system MIME database
-   * (XDG_DATA_DIRS) to load SVG icons; meson points XDG_*_HOME at the build
-   * tree instead. */
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!slv_ui_test_init (&argc, &argv, "/ui/window/no-display"))
+    return g_test_run ();
 #define ADD(path, fn, data) g_test_add (path, Fixture, data, fixture_setup, fn, fixture_teardown)
   ADD ("/ui/window/switch-pages", test_switch_pages, NULL);
   ADD ("/ui/window/search-materials", test_search_materials, NULL);
