@@ -480,6 +480,7 @@ main (int argc, char **argv)
       printf ("\n%s renderer:\n", renderers[r]);
       if (renderer != NULL)
         renderer_floor (renderer, n_frames);
+      printf ("  RSS before the board opens (window, renderer, workspace): %4.0f MiB\n", rss_kb () / 1024.0);
       g_array_set_size (opens, 0);
       for (int i = 0; i < 5; i++)
         {
