@@ -408,6 +408,19 @@ slv_application_dispose (GObject *object)
   G_OBJECT_CLASS (slv_application_parent_class)->dispose (object);
 }
 
+/* Quit asked for over D-Bus (org.gtk.Actions.Activate "quit") returns
+ * before its reply is written: send what is queued before the process
+ * ends, so the caller hears back. */
+static void
+slv_application_shutdown (GApplication *application)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (application);
+
+  G_APPLICATION_CLASS (slv_application_parent_class)->shutdown (application);
+  if (bus != NULL)
+    g_dbus_connection_flush_sync (bus, NULL, NULL);
+}
+
 static void
 slv_application_class_init (SlvApplicationClass *klass)
 {
@@ -416,6 +429,7 @@ slv_application_class_init (SlvApplicationClass *klass)
 
   object_class->dispose = slv_application_dispose;
   app_class->startup = slv_application_startup;
+  app_class->shutdown = slv_application_shutdown;
   app_class->activate = slv_application_activate;
   app_class->open = slv_application_open;
 }

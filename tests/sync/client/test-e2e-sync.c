@@ -138,25 +138,59 @@ make_workspace (const char *dir,
   return path;
 }
 
-/* Quits @app over D-Bus; FALSE if the call failed. A busy machine can time
- * the call out while the app is closing: the app is stopped then, so none
- * outlives the test (and keeps its output open). */
+static void
+exited_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Whether @app ends by itself within @seconds; if not, it is stopped, so
+ * none outlives the test (and keeps its output open). */
+static gboolean
+ends_within (App   *app,
+             guint  seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  gboolean exited = FALSE;
+
+  g_subprocess_wait_async (app->process, NULL, exited_cb, &exited);
+  while (!exited && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10 * 1000);
+  if (exited)
+    return TRUE;
+  g_subprocess_force_exit (app->process);
+  while (!exited)
+    g_main_context_iteration (NULL, TRUE);
+  return FALSE;
+}
+
+/* Quits @app over D-Bus and checks it ends well; FALSE if it did not end.
+ * The reply can still be lost when the app ends as it sends it (or the
+ * call time out on a busy machine): then the app must end by itself. */
 static gboolean
 quit (GDBusConnection *bus,
       App             *app)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
   GVariantBuilder params;
 
   g_variant_builder_init (&params, G_VARIANT_TYPE ("av"));
-  if (!call (bus, app, app->app_path, "Activate", g_variant_new ("(sava{sv})", "quit", &params, NULL), NULL))
+  reply = g_dbus_connection_call_sync (bus, app->bus_name, app->app_path, "org.gtk.Actions", "Activate",
+                                       g_variant_new ("(sava{sv})", "quit", &params, NULL), NULL,
+                                       G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  if (reply == NULL)
+    g_test_message ("quit on %s: no reply (%s)", app->name, error->message);
+  g_clear_error (&error);
+  if (!ends_within (app, 60))
     {
-      g_printerr ("could not activate quit on %s\n", app->name);
-      g_subprocess_force_exit (app->process);
-      g_subprocess_wait (app->process, NULL, NULL);
+      g_printerr ("%s did not end after quit\n", app->name);
       return FALSE;
     }
-  g_subprocess_wait (app->process, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (app->process));
   g_assert_cmpint (g_subprocess_get_exit_status (app->process), ==, 0);
