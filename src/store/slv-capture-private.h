@@ -27,6 +27,8 @@ void        slv_capture_finalize_statements (SlvCapture    *capture);
 void        slv_capture_set_capturing   (SlvCapture        *capture,
                                          gboolean           capturing);
 gboolean    slv_capture_get_capturing   (SlvCapture        *capture);
+/* Commits that captured changes on this connection (lock-free). */
+guint       slv_capture_get_serial      (SlvCapture        *capture);
 void        slv_capture_set_row_ops     (SlvCapture        *capture,
                                          gboolean           row_ops);
 void        slv_capture_set_wall_clock  (SlvCapture        *capture,
