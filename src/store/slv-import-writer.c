@@ -1,4 +1,6 @@
-/* slv-import-writer.c
+/* slv-import-writer.c: upserts of imported rows by natural key, staged and
+ * written in bulk, with before-images for undo. Keys and value comparison
+ * are in slv-import-writer-keys.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,102 +11,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "slv-import-writer.h"
-#include "slv-store-private.h"
+#include "slv-import-writer-private.h"
 #include "core/slv-uuid.h"
 
 #define MAX_COLUMNS 60
-#define BLOOM_HASHES 7
 
-struct _SlvImportWriter
-{
-  SlvStore             *store;
-  const SlvImportTable *table;
-  char                 *brand_id;
-  char                 *batch_id;
-  gboolean              has_brand;
-  gint64                next_seq;
-  char                 *now;
-  char                 *lookup_sql;
-  GHashTable           *insert_sql;   /* stage table → its INSERT */
-  GHashTable           *flush_ins_sql; /* columns mask → INSERT … SELECT */
-  GHashTable           *flush_upd_sql; /* columns mask → UPDATE … FROM */
-  GHashTable           *staged_keys;  /* keys of the staged rows */
-  guint                 n_staged;
-  gboolean              staging;      /* the stage tables exist */
-  GString              *pending;      /* JSON array of ids inserted since the flush */
-  guint                 n_pending;
-  GString              *key;
-  char                 *since;        /* rows updated since then were written by this batch */
-  gboolean              last_repeat;
-  gboolean              fts_bulk;     /* index the staged rows here, not by trigger */
-  guint64              *bloom;        /* keys that may exist: a miss skips the lookup */
-  guint64               bloom_mask;   /* number of bits − 1 */
-};
-
-/* -- a Bloom filter over natural keys -- */
-
-static void
-key_hashes (const GString *key,
-            guint64       *h1,
-            guint64       *h2)
-{
-  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
-
-  for (gsize i = 0; i < key->len; i++)
-    h = (h ^ (guint8) key->str[i]) * G_GUINT64_CONSTANT (0x100000001b3);
-  *h1 = h;
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-  *h2 = h | 1;
-}
-
-static void
-bloom_add (SlvImportWriter *self)
-{
-  guint64 h1, h2;
-
-  key_hashes (self->key, &h1, &h2);
-  for (int k = 0; k < BLOOM_HASHES; k++)
-    {
-      guint64 bit = (h1 + k * h2) & self->bloom_mask;
-
-      self->bloom[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
-    }
-}
-
-static gboolean
-bloom_may_contain (SlvImportWriter *self)
-{
-  guint64 h1, h2;
-
-  key_hashes (self->key, &h1, &h2);
-  for (int k = 0; k < BLOOM_HASHES; k++)
-    {
-      guint64 bit = (h1 + k * h2) & self->bloom_mask;
-
-      if (!(self->bloom[bit >> 6] & (G_GUINT64_CONSTANT (1) << (bit & 63))))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-build_key (SlvImportWriter    *self,
-           const char * const *values)
-{
-  g_string_truncate (self->key, 0);
-  for (guint i = 0; i < self->table->n_keys; i++)
-    {
-      if (i > 0)
-        g_string_append_c (self->key, '\x1f');
-      if (values[i] != NULL)
-        g_string_append (self->key, values[i]);
-      else
-        g_string_append_c (self->key, '\x1e');
-    }
-}
 
 /* -- helpers -- */
 
@@ -117,70 +28,6 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-/* Splits a decimal into sign, integer digits (no leading zeros) and
- * fraction digits (no trailing zeros); FALSE if it is not a plain decimal. */
-static gboolean
-decimal_parts (const char  *s,
-               gboolean    *negative,
-               const char **int_part,
-               gsize       *int_len,
-               const char **frac,
-               gsize       *frac_len)
-{
-  const char *p;
-
-  *negative = *s == '-';
-  if (*s == '-' || *s == '+')
-    s++;
-  while (*s == '0')
-    s++;
-  *int_part = s;
-  for (p = s; g_ascii_isdigit (*p); p++)
-    ;
-  *int_len = p - s;
-  *frac = "";
-  *frac_len = 0;
-  if (*p == '.')
-    {
-      *frac = ++p;
-      for (; g_ascii_isdigit (*p); p++)
-        ;
-      *frac_len = p - *frac;
-      while (*frac_len > 0 && (*frac)[*frac_len - 1] == '0')
-        (*frac_len)--;
-    }
-  if (*int_len == 0 && *frac_len == 0)
-    *negative = FALSE;
-  return *p == '\0';
-}
-
-static gboolean
-decimal_equal (const char *a,
-               const char *b)
-{
-  gboolean na, nb;
-  const char *ia, *ib, *fa, *fb;
-  gsize la, lb, lfa, lfb;
-
-  if (!decimal_parts (a, &na, &ia, &la, &fa, &lfa) || !decimal_parts (b, &nb, &ib, &lb, &fb, &lfb))
-    return strcmp (a, b) == 0;
-  return na == nb && la == lb && lfa == lfb &&
-         memcmp (ia, ib, la) == 0 && memcmp (fa, fb, lfa) == 0;
-}
-
-static gboolean
-same_value (SlvImportWriter *self,
-            guint            column,
-            const char      *current,
-            const char      *value)
-{
-  if (current == NULL || value == NULL)
-    return current == value;
-  if (self->table->kinds != NULL && self->table->kinds[column] == SLV_IMPORT_COLUMN_DECIMAL)
-    return decimal_equal (current, value);
-  return strcmp (current, value) == 0;
 }
 
 static void
@@ -251,8 +98,8 @@ load_bloom (SlvImportWriter  *self,
 
       for (guint i = 0; i < self->table->n_keys; i++)
         values[i] = (const char *) sqlite3_column_text (stmt, i);
-      build_key (self, values);
-      bloom_add (self);
+      import_writer_build_key (self, values);
+      import_writer_bloom_add (self);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -372,8 +219,8 @@ lookup (SlvImportWriter    *self,
   int rc;
 
   memset (l, 0, sizeof *l);
-  build_key (self, values);
-  if (!bloom_may_contain (self))
+  import_writer_build_key (self, values);
+  if (!import_writer_bloom_may_contain (self))
     return TRUE;
 
   stmt = slv_store_prepare (self->store, self->lookup_sql, error);
@@ -402,7 +249,7 @@ lookup (SlvImportWriter    *self,
     }
   if (l->found)
     for (guint i = t->n_keys; i < t->n_columns; i++)
-      if (values[i] != NULL && !same_value (self, i, l->current[i], values[i]))
+      if (values[i] != NULL && !import_writer_same_value (self, i, l->current[i], values[i]))
         l->changed |= G_GUINT64_CONSTANT (1) << i;
   return TRUE;
 }
@@ -670,7 +517,7 @@ insert_row (SlvImportWriter     *self,
   g_string_append (self->pending, self->n_pending++ ? ",\"" : "[\"");
   g_string_append (self->pending, id);
   g_string_append_c (self->pending, '"');
-  bloom_add (self);
+  import_writer_bloom_add (self);
   return TRUE;
 }
 
@@ -742,7 +589,7 @@ slv_import_writer_apply (SlvImportWriter     *self,
   if (!self->staging)
     ok = create_stage (self, error);
   self->staging = TRUE;
-  build_key (self, values);
+  import_writer_build_key (self, values);
   /* The same key again: write what is staged, so the lookup sees it. */
   if (ok && g_hash_table_contains (self->staged_keys, self->key->str))
     ok = flush_stage (self, error);
