@@ -297,13 +297,21 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Closing a window can destroy others with it (dialogs destroyed with
+ * their parent) and always changes the application's list: walk a copy,
+ * and close only the windows still open. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l; l = l->next)
-    gtk_window_close (l->data);
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (app), (GCopyFunc) g_object_ref, NULL);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (g_list_find (gtk_application_get_windows (app), l->data) != NULL)
+      gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

@@ -142,7 +142,7 @@ test_row_ops (void)
   user = sync_user_new ("admin", "brand:{}", &brand);
   a = sync_client_new (user);
   b = sync_client_new (user);
-  seed_brand (a, brand);
+  g_free (seed_brand (a, brand));
   bulk.brand = brand;
   bulk.ids = ids;
   slv_store_set_capture_row_ops (a->store, TRUE);
