@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* How long a connection waits for another one's lock. */
+#define SLV_STORE_BUSY_TIMEOUT_MS 5000
+
 /* Hold the lock around any use of the connection; it is recursive, so
  * repository functions may call each other inside a transaction. */
 void          slv_store_lock              (SlvStore      *self);

@@ -31,8 +31,6 @@ struct _SlvStore
 G_DEFINE_FINAL_TYPE (SlvStore, slv_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (slv-store-error-quark, slv_store_error)
 
-#define BUSY_TIMEOUT_MS 5000
-
 static int
 error_code_for_sqlite (int rc)
 {
@@ -161,8 +159,9 @@ configure_connection (SlvStore  *self,
     "PRAGMA temp_store = MEMORY;"
     "PRAGMA cache_size = -16000;";
   char *msg = NULL;
+  int rc;
 
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, SLV_STORE_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);
   /* Before the migrations: their triggers call it. */
   if (slv_store_register_fts_deferred (self->db, &self->fts_deferred) != SQLITE_OK)
@@ -171,7 +170,17 @@ configure_connection (SlvStore  *self,
                    _("Could not prepare the workspace “%s”: %s."), self->path, sqlite3_errmsg (self->db));
       return FALSE;
     }
-  if (sqlite3_exec (self->db, pragmas, NULL, NULL, &msg) != SQLITE_OK)
+  /* as the first read of slv_store_check_level(): a busy refusal while
+   * another connection closes the write-ahead log is retried */
+  for (int waited_ms = 0;; waited_ms += 10)
+    {
+      rc = sqlite3_exec (self->db, pragmas, NULL, NULL, &msg);
+      if (rc == SQLITE_OK || (rc & 0xff) != SQLITE_BUSY || waited_ms >= SLV_STORE_BUSY_TIMEOUT_MS)
+        break;
+      g_clear_pointer (&msg, sqlite3_free);
+      g_usleep (10 * 1000);
+    }
+  if (rc != SQLITE_OK)
     {
       g_set_error (error, SLV_STORE_ERROR, SLV_STORE_ERROR_NOT_A_WORKSPACE,
                    _("“%s” is not a Selvedge workspace database: %s."),

@@ -51,7 +51,45 @@ compare_by_row (gconstpointer a,
   return c != 0 ? c : (x->seq < y->seq ? -1 : x->seq > y->seq);
 }
 
-/* The unsent ops, grouped by transaction in outbox order. */
+/* A transaction too big for one batch splits between rows, never inside
+ * one: a new row travels whole (the server wants its required fields). */
+static gboolean
+same_row (Unsent *a,
+          Unsent *b)
+{
+  return strcmp (a->tbl, b->tbl) == 0 && strcmp (a->row_id, b->row_id) == 0;
+}
+
+/* A transaction's ops lie together in seq (written under one write lock;
+ * an op edited again keeps its place and transaction), so a batch is
+ * chosen from the first ops only: reading a whole outbox of millions of
+ * ops for every batch made pushing an import quadratic. */
+#define UNSENT_WINDOW (8 * SLV_SYNC_MAX_BATCH_OPS)
+
+/* Drops what the window may have cut: the last transaction if there are
+ * others, else (one transaction larger than the window) its last row. */
+static void
+trim_window (GPtrArray *groups)
+{
+  GPtrArray *last = g_ptr_array_index (groups, groups->len - 1);
+  Unsent *tail;
+
+  if (groups->len > 1)
+    {
+      g_ptr_array_set_size (groups, groups->len - 1);
+      return;
+    }
+  tail = g_ptr_array_index (last, last->len - 1);
+  for (guint i = last->len; i > 0; i--)
+    {
+      Unsent *u = g_ptr_array_index (last, i - 1);
+
+      if (same_row (u, tail) && last->len > 1)
+        g_ptr_array_remove_index (last, i - 1);
+    }
+}
+
+/* The first unsent ops, grouped by transaction in outbox order. */
 static GPtrArray *
 load_unsent_groups (SlvSyncStore  *self,
                     GError       **error)
@@ -59,11 +97,13 @@ load_unsent_groups (SlvSyncStore  *self,
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   sqlite3_stmt *stmt = ss_prepare (self, "SELECT seq, tx_hlc, tbl, row_id, coalesce (length (value), 4) "
-                                         "FROM sync_outbox WHERE batch_id IS NULL ORDER BY seq", error);
+                                         "FROM sync_outbox WHERE batch_id IS NULL ORDER BY seq LIMIT ?1", error);
+  guint n = 0;
   int rc;
 
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_int (stmt, 1, UNSENT_WINDOW);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Unsent *u = g_new0 (Unsent, 1);
@@ -82,6 +122,7 @@ load_unsent_groups (SlvSyncStore  *self,
           g_ptr_array_add (groups, group);
         }
       g_ptr_array_add (group, u);
+      n++;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -89,6 +130,8 @@ load_unsent_groups (SlvSyncStore  *self,
       ss_set_error (self, error, _("Could not read the outbox"));
       return NULL;
     }
+  if (n == UNSENT_WINDOW)
+    trim_window (groups);
   return g_steal_pointer (&groups);
 }
 
@@ -102,14 +145,6 @@ group_bytes (GPtrArray *group)
   return n;
 }
 
-/* A transaction too big for one batch splits between rows, never inside
- * one: a new row travels whole (the server wants its required fields). */
-static gboolean
-same_row (Unsent *a,
-          Unsent *b)
-{
-  return strcmp (a->tbl, b->tbl) == 0 && strcmp (a->row_id, b->row_id) == 0;
-}
 
 static void
 take_partial (GPtrArray *group,

@@ -95,6 +95,8 @@ typedef struct
 {
   const char *brand;
   GPtrArray  *ids;
+  guint       first, n;
+  gboolean    rename;
 } Bulk;
 
 static gboolean
@@ -104,7 +106,7 @@ bulk_tx (SlvStore  *store,
 {
   Bulk *b = data;
 
-  for (guint i = 0; i < 300; i++)
+  for (guint i = b->first; i < b->first + b->n; i++)
     {
       g_autofree char *code = g_strdup_printf ("%08u", 4000 + i);
       g_autofree char *name = g_strdup_printf ("Jersey \"%u\" 100%% CO", i);
@@ -117,7 +119,8 @@ bulk_tx (SlvStore  *store,
       g_ptr_array_add (b->ids, id);
     }
   /* edited before it is sent: goes into its row op */
-  return slv_store_update_field (store, "material", g_ptr_array_index (b->ids, 7), "name", "Renamed", error);
+  return !b->rename || slv_store_update_field (store, "material", g_ptr_array_index (b->ids, 7), "name", "Renamed",
+                                               error);
 }
 
 /* An import captures each new row as one op and one clock; the push
@@ -143,8 +146,7 @@ test_row_ops (void)
   a = sync_client_new (user);
   b = sync_client_new (user);
   g_free (seed_brand (a, brand));
-  bulk.brand = brand;
-  bulk.ids = ids;
+  bulk = (Bulk) { brand, ids, 0, 300, TRUE };
   slv_store_set_capture_row_ops (a->store, TRUE);
   g_assert_true (slv_store_transaction (a->store, bulk_tx, &bulk, &error));
   g_assert_no_error (error);
@@ -181,6 +183,55 @@ test_row_ops (void)
   /* the server saw no concurrent writes */
   g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM conflict"), ==, 0);
   g_assert_cmpint (sync_client_count (b, "SELECT count(*) FROM conflict"), ==, 0);
+}
+
+/* More field ops than the push reads at once (it chooses each batch from
+ * the first 8,000): several transactions, then one larger than that; every
+ * op goes, no row is split, and the other workspace gets every row. */
+static void
+test_large_outbox (void)
+{
+  g_autofree char *brand = NULL;
+  g_autoptr(SyncUser) user = NULL;
+  g_autoptr(SyncClient) a = NULL;
+  g_autoptr(SyncClient) b = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  SlvSyncSummary s = { 0 };
+
+  REQUIRE ();
+  user = sync_user_new ("admin", "brand:{}", &brand);
+  a = sync_client_new (user);
+  b = sync_client_new (user);
+  g_free (seed_brand (a, brand));
+  for (guint t = 0; t < 4; t++)
+    {
+      Bulk bulk = { brand, ids, 100 * t, 100, FALSE };
+
+      g_assert_true (slv_store_transaction (a->store, bulk_tx, &bulk, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (slv_store_count_outbox (a->store), >, 8000);
+  g_assert_true (sync_client_sync (a, &s, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (s.refused, ==, 0);
+  g_assert_cmpint (s.pending, ==, 0);
+  g_assert_cmpuint (s.batches, >=, 9);
+  {
+    Bulk bulk = { brand, ids, 400, 400, FALSE };
+
+    g_assert_true (slv_store_transaction (a->store, bulk_tx, &bulk, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (slv_store_count_outbox (a->store), >, 8000);
+  g_assert_true (sync_client_sync (a, &s, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (s.refused, ==, 0);
+  g_assert_cmpint (s.pending, ==, 0);
+  g_assert_true (sync_client_sync (b, &s, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sync_client_count (b, "SELECT count(*) FROM material"), ==, 800);
+  sync_assert_converged (a, b, brand);
 }
 
 typedef struct
@@ -522,6 +573,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sync/client/round-trip", test_round_trip);
   g_test_add_func ("/sync/client/conflict", test_conflict);
   g_test_add_func ("/sync/client/row-ops", test_row_ops);
+  g_test_add_func ("/sync/client/large-outbox", test_large_outbox);
   g_test_add_func ("/sync/client/review-threads", test_review_threads);
   g_test_add_func ("/sync/client/delete-restore", test_delete_restore);
   g_test_add_func ("/sync/client/stale-edit-on-deleted", test_stale_edit_on_deleted);
