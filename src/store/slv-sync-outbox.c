@@ -73,18 +73,23 @@ trim_window (GPtrArray *groups)
 {
   GPtrArray *last = g_ptr_array_index (groups, groups->len - 1);
   Unsent *tail;
+  g_autofree char *tbl = NULL;
+  g_autofree char *row_id = NULL;
 
   if (groups->len > 1)
     {
       g_ptr_array_set_size (groups, groups->len - 1);
       return;
     }
+  /* the tail's names outlive its removal */
   tail = g_ptr_array_index (last, last->len - 1);
-  for (guint i = last->len; i > 0; i--)
+  tbl = g_strdup (tail->tbl);
+  row_id = g_strdup (tail->row_id);
+  for (guint i = last->len; i > 0 && last->len > 1; i--)
     {
       Unsent *u = g_ptr_array_index (last, i - 1);
 
-      if (same_row (u, tail) && last->len > 1)
+      if (strcmp (u->tbl, tbl) == 0 && strcmp (u->row_id, row_id) == 0)
         g_ptr_array_remove_index (last, i - 1);
     }
 }
