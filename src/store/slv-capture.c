@@ -367,6 +367,24 @@ wire_json (const SlvSyncFieldPolicy *field,
     }
 }
 
+/* Stamps the clock of @field ("*": the row's) with the transaction's tick. */
+static gboolean
+stamp_clock (SlvCapture *capture,
+             const char *table,
+             const char *row_id,
+             const char *field)
+{
+  sqlite3_stmt *s = stmt (capture, STMT_CLOCK);
+
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_text (s, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 2, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 3, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 4, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_STATIC);
+  return step_done (s);
+}
+
 /* @insert: a new row has no field clocks yet, so no base to look up. */
 static gboolean
 write_op (SlvCapture    *capture,
@@ -401,13 +419,7 @@ write_op (SlvCapture    *capture,
   sqlite3_bind_text (s, 6, json, -1, SQLITE_STATIC);
   if (base != NULL)
     sqlite3_bind_text (s, 7, base, -1, SQLITE_STATIC);
-  if (!step_done (s) || (s = stmt (capture, STMT_CLOCK)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (s, 1, table, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 2, row_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 3, field, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 4, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_STATIC);
-  return step_done (s);
+  return step_done (s) && stamp_clock (capture, table, row_id, field);
 }
 
 typedef struct
@@ -531,13 +543,7 @@ write_row_op (SlvCapture               *capture,
   sqlite3_bind_text (s, 4, row_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 5, object->str, (int) object->len, SQLITE_STATIC);
   sqlite3_bind_int (s, 6, n);
-  if (!step_done (s) || (s = stmt (capture, STMT_CLOCK)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (s, 1, table->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 2, row_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 3, "*", -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 4, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_STATIC);
-  return step_done (s);
+  return step_done (s) && stamp_clock (capture, table->name, row_id, "*");
 }
 
 /* Puts an edit into the row's unsent row op; *folded says whether there
@@ -565,13 +571,7 @@ fold_into_row_op (SlvCapture  *capture,
   if (sqlite3_changes (capture->db) == 0)
     return TRUE;
   *folded = TRUE;
-  if ((s = stmt (capture, STMT_CLOCK)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (s, 1, table, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 2, row_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 3, "*", -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 4, capture->tick, SLV_HLC_TEXT_LEN, SQLITE_STATIC);
-  return step_done (s);
+  return stamp_clock (capture, table, row_id, "*");
 }
 
 static const char *

@@ -74,18 +74,13 @@ slv_store_check_level (SlvStore  *self,
   int rc;
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
-  /* A first read can be refused without the busy handler being asked
-   * while another connection closes or recovers the write-ahead log
-   * (SQLite's "queries return SQLITE_BUSY in WAL mode"): wait and retry,
-   * as long as the busy timeout. */
-  for (int waited_ms = 0; rc == SQLITE_OK; waited_ms += 10)
+  for (int waited_ms = 0; rc == SQLITE_OK;)
     {
       rc = sqlite3_step (stmt);
-      if ((rc & 0xff) != SQLITE_BUSY || waited_ms >= SLV_STORE_BUSY_TIMEOUT_MS)
+      if (!slv_store_retry_busy (rc, &waited_ms))
         break;
       sqlite3_reset (stmt);
       rc = SQLITE_OK;
-      g_usleep (10 * 1000);
     }
   if (rc != SQLITE_ROW)
     {

@@ -13,6 +13,14 @@ G_BEGIN_DECLS
 /* How long a connection waits for another one's lock. */
 #define SLV_STORE_BUSY_TIMEOUT_MS 5000
 
+/* A first read can be refused busy without the busy handler being asked,
+ * while another connection closes or recovers the write-ahead log
+ * (SQLite's "queries return SQLITE_BUSY in WAL mode"). For @rc of such a
+ * read: TRUE after a short wait when it is worth trying again, up to the
+ * busy timeout (*waited_ms counts it). */
+gboolean slv_store_retry_busy (int  rc,
+                               int *waited_ms);
+
 /* Hold the lock around any use of the connection; it is recursive, so
  * repository functions may call each other inside a transaction. */
 void          slv_store_lock              (SlvStore      *self);

@@ -145,6 +145,17 @@ slv_store_register_fts_deferred (sqlite3 *db,
                                      fts_deferred_func, NULL, NULL, NULL);
 }
 
+gboolean
+slv_store_retry_busy (int  rc,
+                      int *waited_ms)
+{
+  if ((rc & 0xff) != SQLITE_BUSY || *waited_ms >= SLV_STORE_BUSY_TIMEOUT_MS)
+    return FALSE;
+  g_usleep (10 * 1000);
+  *waited_ms += 10;
+  return TRUE;
+}
+
 static gboolean
 configure_connection (SlvStore  *self,
                       GError   **error)
@@ -170,15 +181,12 @@ configure_connection (SlvStore  *self,
                    _("Could not prepare the workspace “%s”: %s."), self->path, sqlite3_errmsg (self->db));
       return FALSE;
     }
-  /* as the first read of slv_store_check_level(): a busy refusal while
-   * another connection closes the write-ahead log is retried */
-  for (int waited_ms = 0;; waited_ms += 10)
+  for (int waited_ms = 0;;)
     {
       rc = sqlite3_exec (self->db, pragmas, NULL, NULL, &msg);
-      if (rc == SQLITE_OK || (rc & 0xff) != SQLITE_BUSY || waited_ms >= SLV_STORE_BUSY_TIMEOUT_MS)
+      if (!slv_store_retry_busy (rc, &waited_ms))
         break;
       g_clear_pointer (&msg, sqlite3_free);
-      g_usleep (10 * 1000);
     }
   if (rc != SQLITE_OK)
     {

@@ -26,6 +26,7 @@ typedef struct
   char   *tbl;
   char   *row_id;
   gsize   bytes;
+  gboolean row_op;   /* field "*": a new row's fields, expanded before it goes */
 } Unsent;
 
 static void
@@ -101,7 +102,7 @@ load_unsent_groups (SlvSyncStore  *self,
 {
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt = ss_prepare (self, "SELECT seq, tx_hlc, tbl, row_id, coalesce (length (value), 4) "
+  sqlite3_stmt *stmt = ss_prepare (self, "SELECT seq, tx_hlc, tbl, row_id, coalesce (length (value), 4), field = '*' "
                                          "FROM sync_outbox WHERE batch_id IS NULL ORDER BY seq LIMIT ?1", error);
   guint n = 0;
   int rc;
@@ -119,6 +120,7 @@ load_unsent_groups (SlvSyncStore  *self,
       u->tbl = ss_dup_text (stmt, 2);
       u->row_id = ss_dup_text (stmt, 3);
       u->bytes = sqlite3_column_int64 (stmt, 4) + OP_OVERHEAD + strlen (u->tbl) + strlen (u->row_id);
+      u->row_op = sqlite3_column_int (stmt, 5) != 0;
       group = g_hash_table_lookup (index, u->tx_hlc);
       if (group == NULL)
         {
@@ -151,9 +153,21 @@ group_bytes (GPtrArray *group)
 }
 
 
+/* Takes @u into the batch; a row op also into @row_ops, to be expanded. */
+static void
+take_op (Unsent *u,
+         GArray *seqs,
+         GArray *row_ops)
+{
+  g_array_append_val (seqs, u->seq);
+  if (u->row_op)
+    g_array_append_val (row_ops, u->seq);
+}
+
 static void
 take_partial (GPtrArray *group,
-              GArray    *seqs)
+              GArray    *seqs,
+              GArray    *row_ops)
 {
   guint n = 0;
   gsize bytes = 0;
@@ -170,15 +184,17 @@ take_partial (GPtrArray *group,
       if (n > 0 && (n + (j - i) > SLV_SYNC_MAX_BATCH_OPS || bytes + row_bytes > BATCH_BYTES_BUDGET))
         break;
       for (guint k = i; k < j; k++)
-        g_array_append_val (seqs, ((Unsent *) g_ptr_array_index (group, k))->seq);
+        take_op (g_ptr_array_index (group, k), seqs, row_ops);
       n += j - i;
       bytes += row_bytes;
       i = j;
     }
 }
 
+/* The seqs of the next batch; the row ops among them in @row_ops. */
 static GArray *
-choose_ops (GPtrArray *groups)
+choose_ops (GPtrArray *groups,
+            GArray    *row_ops)
 {
   GArray *seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
   gsize bytes = 0;
@@ -191,11 +207,11 @@ choose_ops (GPtrArray *groups)
       if (seqs->len + group->len > SLV_SYNC_MAX_BATCH_OPS || bytes + gb > BATCH_BYTES_BUDGET)
         {
           if (seqs->len == 0)
-            take_partial (group, seqs);
+            take_partial (group, seqs, row_ops);
           break;
         }
       for (guint i = 0; i < group->len; i++)
-        g_array_append_val (seqs, ((Unsent *) g_ptr_array_index (group, i))->seq);
+        take_op (g_ptr_array_index (group, i), seqs, row_ops);
       bytes += gb;
     }
   return seqs;
@@ -207,9 +223,9 @@ assign_batch (SlvSyncStore  *self,
               GError       **error)
 {
   g_autoptr(GArray) seqs = NULL;
+  g_autoptr(GArray) row_ops = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *id = NULL;
   sqlite3_stmt *stmt;
-  guint expanded;
 
   /* row ops chosen are expanded into field ops, then the batch chosen
    * again: it takes fewer rows once their fields count one by one */
@@ -220,11 +236,12 @@ assign_batch (SlvSyncStore  *self,
       if (groups == NULL)
         return FALSE;
       g_clear_pointer (&seqs, g_array_unref);
-      seqs = choose_ops (groups);
-      if (!ss_expand_row_ops (self, seqs, &expanded, error))
+      g_array_set_size (row_ops, 0);
+      seqs = choose_ops (groups, row_ops);
+      if (row_ops->len > 0 && !ss_expand_row_ops (self, row_ops, error))
         return FALSE;
     }
-  while (expanded > 0);
+  while (row_ops->len > 0);
   if (seqs->len == 0)
     return TRUE;
   id = slv_uuid_v7_new ();

@@ -167,17 +167,14 @@ expand_one (SlvSyncStore  *self,
 gboolean
 ss_expand_row_ops (SlvSyncStore  *self,
                    GArray        *seqs,
-                   guint         *n_expanded,
                    GError       **error)
 {
   g_autoptr(GPtrArray) ops = load_row_ops (self, seqs, error);
 
-  *n_expanded = 0;
   if (ops == NULL)
     return FALSE;
   for (guint i = 0; i < ops->len; i++)
     if (!expand_one (self, g_ptr_array_index (ops, i), error))
       return FALSE;
-  *n_expanded = ops->len;
   return TRUE;
 }

@@ -78,11 +78,10 @@ gboolean      ss_delete_row   (SlvSyncStore  *self,
                                const char    *table,
                                const char    *row_id,
                                GError       **error);
-/* slv-sync-row-ops.c: expands the row ops (field "*") among @seqs into
- * field ops in their place; *n_expanded: how many there were. */
+/* slv-sync-row-ops.c: expands the row ops (field "*") at @seqs into
+ * field ops in their place. */
 gboolean      ss_expand_row_ops (SlvSyncStore *self,
                                  GArray       *seqs,
-                                 guint        *n_expanded,
                                  GError      **error);
 gboolean      ss_recv         (SlvSyncStore  *self,
                                const char    *hlc,

@@ -21,7 +21,6 @@ typedef struct
 {
   GBytes     *pixels;   /* the key: the mip level's pixels */
   GdkTexture *texture;
-  gsize       bytes;
   guint64     used;     /* the paint that drew it last */
   GList       link;     /* in textures_lru, most recent first */
 } PainterTexture;
@@ -73,12 +72,11 @@ painter_texture_for (SlvBoardPainter *self,
                                                                            : GDK_MEMORY_R8G8B8,
                                        pixels,
                                        slv_mip_image_get_stride (image));
-  t->bytes = g_bytes_get_size (pixels);
   t->used = self->paints;
   t->link.data = t;
   g_queue_push_head_link (&self->textures_lru, &t->link);
   g_hash_table_insert (self->textures, pixels, t);
-  self->texture_bytes += t->bytes;
+  self->texture_bytes += g_bytes_get_size (pixels);
   return t->texture;
 }
 
@@ -97,7 +95,7 @@ painter_textures_trim (SlvBoardPainter *self)
       if (t->used == self->paints)
         break;
       g_queue_unlink (&self->textures_lru, &t->link);
-      self->texture_bytes -= t->bytes;
+      self->texture_bytes -= g_bytes_get_size (t->pixels);
       g_hash_table_remove (self->textures, t->pixels);
     }
 }

@@ -58,11 +58,12 @@ call (GDBusConnection *bus,
       const char      *path,
       const char      *method,
       GVariant        *args,
-      const GVariantType *reply_type)
+      const GVariantType *reply_type,
+      GError            **error)
 {
   g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, app->bus_name, path, "org.gtk.Actions", method,
                                                            args, reply_type, G_DBUS_CALL_FLAGS_NONE, 5000, NULL,
-                                                           NULL);
+                                                           error);
 
   return reply != NULL;
 }
@@ -79,7 +80,7 @@ activate (GDBusConnection *bus,
   g_variant_builder_init (&params, G_VARIANT_TYPE ("av"));
   if (parameter != NULL)
     g_variant_builder_add (&params, "v", parameter);
-  if (!call (bus, app, path, "Activate", g_variant_new ("(sava{sv})", action, &params, NULL), NULL))
+  if (!call (bus, app, path, "Activate", g_variant_new ("(sava{sv})", action, &params, NULL), NULL, NULL))
     g_error ("could not activate %s on %s", action, app->name);
 }
 
@@ -176,22 +177,17 @@ quit (GDBusConnection *bus,
       App             *app)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = NULL;
   GVariantBuilder params;
 
   g_variant_builder_init (&params, G_VARIANT_TYPE ("av"));
-  reply = g_dbus_connection_call_sync (bus, app->bus_name, app->app_path, "org.gtk.Actions", "Activate",
-                                       g_variant_new ("(sava{sv})", "quit", &params, NULL), NULL,
-                                       G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
-  if (reply == NULL)
+  if (!call (bus, app, app->app_path, "Activate", g_variant_new ("(sava{sv})", "quit", &params, NULL), NULL,
+             &error))
     g_test_message ("quit on %s: no reply (%s)", app->name, error->message);
-  g_clear_error (&error);
   if (!ends_within (app, 60))
     {
       g_printerr ("%s did not end after quit\n", app->name);
       return FALSE;
     }
-  g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (app->process));
   g_assert_cmpint (g_subprocess_get_exit_status (app->process), ==, 0);
   return TRUE;
@@ -235,8 +231,8 @@ test_two_apps (void)
 
   start_app (&a);
   start_app (&b);
-  for (int i = 0; i < 300 && !(call (bus, &a, a.window_path, "List", NULL, G_VARIANT_TYPE ("(as)")) &&
-                               call (bus, &b, b.window_path, "List", NULL, G_VARIANT_TYPE ("(as)"))); i++)
+  for (int i = 0; i < 300 && !(call (bus, &a, a.window_path, "List", NULL, G_VARIANT_TYPE ("(as)"), NULL) &&
+                               call (bus, &b, b.window_path, "List", NULL, G_VARIANT_TYPE ("(as)"), NULL)); i++)
     g_usleep (50 * 1000);
 
   /* the edit, in A, through its window's action */

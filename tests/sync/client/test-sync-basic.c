@@ -123,6 +123,29 @@ bulk_tx (SlvStore  *store,
                                                error);
 }
 
+static void
+insert_bulk (SyncClient *c,
+             Bulk       *bulk)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (slv_store_transaction (c->store, bulk_tx, bulk, &error));
+  g_assert_no_error (error);
+}
+
+/* One round that sends everything, none of it refused. */
+static void
+push_all (SyncClient     *c,
+          SlvSyncSummary *s)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sync_client_sync (c, s, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->refused, ==, 0);
+  g_assert_cmpint (s->pending, ==, 0);
+}
+
 /* An import captures each new row as one op and one clock; the push
  * expands them into field ops, the server takes every field, the other
  * workspace gets the same rows, and an edit after the push travels as a
@@ -148,17 +171,13 @@ test_row_ops (void)
   g_free (seed_brand (a, brand));
   bulk = (Bulk) { brand, ids, 0, 300, TRUE };
   slv_store_set_capture_row_ops (a->store, TRUE);
-  g_assert_true (slv_store_transaction (a->store, bulk_tx, &bulk, &error));
-  g_assert_no_error (error);
+  insert_bulk (a, &bulk);
   slv_store_set_capture_row_ops (a->store, FALSE);
   g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM sync_outbox WHERE tbl = 'material'"), ==, 300);
   g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM sync_outbox WHERE field = '*'"), ==, 300);
   g_assert_cmpint (sync_client_count (a, "SELECT count(*) FROM sync_clock WHERE tbl = 'material'"), ==, 300);
 
-  g_assert_true (sync_client_sync (a, &s, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (s.refused, ==, 0);
-  g_assert_cmpint (s.pending, ==, 0);
+  push_all (a, &s);
   g_assert_cmpint (slv_store_count_outbox (a->store), ==, 0);
   g_assert_true (sync_client_sync (b, &s, &error));
   g_assert_no_error (error);
@@ -208,26 +227,18 @@ test_large_outbox (void)
     {
       Bulk bulk = { brand, ids, 100 * t, 100, FALSE };
 
-      g_assert_true (slv_store_transaction (a->store, bulk_tx, &bulk, &error));
-      g_assert_no_error (error);
+      insert_bulk (a, &bulk);
     }
   g_assert_cmpint (slv_store_count_outbox (a->store), >, 8000);
-  g_assert_true (sync_client_sync (a, &s, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (s.refused, ==, 0);
-  g_assert_cmpint (s.pending, ==, 0);
+  push_all (a, &s);
   g_assert_cmpuint (s.batches, >=, 9);
   {
     Bulk bulk = { brand, ids, 400, 400, FALSE };
 
-    g_assert_true (slv_store_transaction (a->store, bulk_tx, &bulk, &error));
-    g_assert_no_error (error);
+    insert_bulk (a, &bulk);
   }
   g_assert_cmpint (slv_store_count_outbox (a->store), >, 8000);
-  g_assert_true (sync_client_sync (a, &s, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (s.refused, ==, 0);
-  g_assert_cmpint (s.pending, ==, 0);
+  push_all (a, &s);
   g_assert_true (sync_client_sync (b, &s, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sync_client_count (b, "SELECT count(*) FROM material"), ==, 800);
